@@ -1,0 +1,392 @@
+package org.stockroom.client;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import org.stockroom.client.model.Location;
+import org.stockroom.client.model.Movement;
+import org.stockroom.client.model.MovementQuery;
+import org.stockroom.client.model.NewLocation;
+import org.stockroom.client.model.NewMovement;
+import org.stockroom.client.model.NewProduct;
+import org.stockroom.client.model.Product;
+import org.stockroom.client.model.ProductChanges;
+import org.stockroom.client.model.ProductQuery;
+import org.stockroom.client.model.StockLevel;
+import org.stockroom.client.model.StockQuery;
+
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Typed access to the Stockroom REST API ({@code /api/v1}) over HTTP/JSON.
+ *
+ * <p>Every method either returns what the server sent or throws a {@link StockroomClientException}:
+ * {@link ProblemException} when the server said no, {@link ServerUnreachableException} when it
+ * did not answer. One client is safe to share between threads; close it when done.
+ *
+ * <pre>{@code
+ * try (var client = StockroomClient.create(URI.create("http://127.0.0.1:8080"))) {
+ *     client.recordMovement(NewMovement.receive("BOLT-1", 10, "MAIN", null, "PO-1"));
+ * }
+ * }</pre>
+ */
+public final class StockroomClient implements AutoCloseable {
+
+    public static final URI DEFAULT_SERVER = URI.create("http://127.0.0.1:8080");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final String API_PATH = "/api/v1";
+    private static final String JSON = "application/json";
+
+    private final URI server;
+    private final URI api;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final HttpClient http;
+    private final Jsonb jsonb;
+    private final ProblemReader problems;
+
+    private StockroomClient(Builder builder) {
+        this.server = builder.server;
+        this.api = URI.create(builder.server + API_PATH);
+        this.connectTimeout = builder.connectTimeout;
+        this.requestTimeout = builder.requestTimeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+        this.problems = new ProblemReader(jsonb);
+    }
+
+    public static StockroomClient create(URI server) {
+        return builder().server(server).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The server's root, e.g. {@code http://127.0.0.1:8080}, without the API path. */
+    public URI server() {
+        return server;
+    }
+
+    // ---- Products ------------------------------------------------------------------------------
+
+    public Versioned<Product> createProduct(NewProduct product) {
+        return versioned(send(Call.post("/products", product)), Product.class);
+    }
+
+    public Page<Product> listProducts(ProductQuery query) {
+        String path = "/products" + new QueryString()
+                .add("q", query.text())
+                .add("category", query.category())
+                .add("belowReorder", query.belowReorder())
+                .add("limit", query.limit())
+                .add("after", query.after());
+        return read(send(Call.get(path)), pageOf(Product.class));
+    }
+
+    public Versioned<Product> getProduct(String sku) {
+        return versioned(send(Call.get("/products/" + segment(sku))), Product.class);
+    }
+
+    /**
+     * Replaces the editable fields of a product, provided it still carries {@code etag};
+     * a {@link ProblemException} with status 412 means someone changed it in between.
+     */
+    public Versioned<Product> updateProduct(String sku, ProductChanges changes, String etag) {
+        Call call = Call.put("/products/" + segment(sku), changes).header("If-Match", etag);
+        return versioned(send(call), Product.class);
+    }
+
+    /** Archives a product; refused (409) while it has stock on hand. */
+    public void archiveProduct(String sku) {
+        send(Call.delete("/products/" + segment(sku)));
+    }
+
+    // ---- Locations -----------------------------------------------------------------------------
+
+    public Location createLocation(NewLocation location) {
+        return read(send(Call.post("/locations", location)), Location.class);
+    }
+
+    public Page<Location> listLocations(Integer limit, String after) {
+        String path = "/locations" + new QueryString().add("limit", limit).add("after", after);
+        return read(send(Call.get(path)), pageOf(Location.class));
+    }
+
+    public Location getLocation(String code) {
+        return read(send(Call.get("/locations/" + segment(code))), Location.class);
+    }
+
+    // ---- Stock and movements -------------------------------------------------------------------
+
+    /**
+     * Records a receipt, issue, transfer or adjustment. Refused with status 409 when stock is
+     * insufficient; the problem then carries the {@code onHand} and {@code requested} figures.
+     */
+    public Movement recordMovement(NewMovement movement) {
+        return read(send(Call.post("/movements", movement)), Movement.class);
+    }
+
+    public Page<Movement> listMovements(MovementQuery query) {
+        String path = "/movements" + new QueryString()
+                .add("sku", query.sku())
+                .add("location", query.location())
+                .add("since", query.since())
+                .add("limit", query.limit())
+                .add("after", query.after());
+        return read(send(Call.get(path)), pageOf(Movement.class));
+    }
+
+    public Movement getMovement(long id) {
+        return read(send(Call.get("/movements/" + id)), Movement.class);
+    }
+
+    public Page<StockLevel> listStockLevels(StockQuery query) {
+        String path = "/stock" + new QueryString()
+                .add("sku", query.sku())
+                .add("location", query.location())
+                .add("belowReorder", query.belowReorder())
+                .add("limit", query.limit())
+                .add("after", query.after());
+        return read(send(Call.get(path)), pageOf(StockLevel.class));
+    }
+
+    // ---- The one place requests go out ---------------------------------------------------------
+
+    /**
+     * Sends a call and returns the successful response; every request of this client passes
+     * here, so headers, retries and credentials belong here too.
+     */
+    private HttpResponse<String> send(Call call) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + call.path))
+                .timeout(requestTimeout)
+                .header("Accept", JSON + ", application/problem+json");
+        call.headers.forEach(request::header);
+        if (call.body == null) {
+            request.method(call.method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", JSON)
+                    .method(call.method, HttpRequest.BodyPublishers.ofString(jsonb.toJson(call.body)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server, reasonFor(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException(server, "interrupted while waiting", e);
+        }
+        if (response.statusCode() >= 400) {
+            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            throw new ProblemException(problems.read(response.statusCode(), contentType, response.body()));
+        }
+        return response;
+    }
+
+    private String reasonFor(IOException failure) {
+        if (failure instanceof HttpConnectTimeoutException) {
+            return "no connection within " + seconds(connectTimeout);
+        }
+        if (failure instanceof HttpTimeoutException) {
+            return "no answer within " + seconds(requestTimeout);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "unknown host " + server.getHost();
+            }
+        }
+        if (failure instanceof ConnectException) {
+            return "connection refused";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private <T> T read(HttpResponse<String> response, Type type) {
+        try {
+            return jsonb.fromJson(response.body(), type);
+        } catch (JsonbException e) {
+            throw new StockroomClientException("the server at " + server
+                    + " sent a response this client does not understand: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> Versioned<T> versioned(HttpResponse<String> response, Class<T> type) {
+        T value = read(response, type);
+        return new Versioned<>(value, response.headers().firstValue("ETag").orElse(null));
+    }
+
+    private static Type pageOf(Class<?> itemType) {
+        return new ParameterizedType() {
+            @Override
+            public Type[] getActualTypeArguments() {
+                return new Type[] {itemType};
+            }
+
+            @Override
+            public Type getRawType() {
+                return Page.class;
+            }
+
+            @Override
+            public Type getOwnerType() {
+                return null;
+            }
+        };
+    }
+
+    private static String segment(String value) {
+        return encode(Objects.requireNonNull(value, "identifier"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        try {
+            jsonb.close();
+        } catch (Exception ignored) {
+            // nothing held that outlives the client
+        }
+    }
+
+    /** A request before it is sent: method, path below {@code /api/v1}, body and extra headers. */
+    private record Call(String method, String path, Object body, Map<String, String> headers) {
+
+        static Call get(String path) {
+            return new Call("GET", path, null, Map.of());
+        }
+
+        static Call post(String path, Object body) {
+            return new Call("POST", path, body, Map.of());
+        }
+
+        static Call put(String path, Object body) {
+            return new Call("PUT", path, body, Map.of());
+        }
+
+        static Call delete(String path) {
+            return new Call("DELETE", path, null, Map.of());
+        }
+
+        Call header(String name, String value) {
+            var headers = new LinkedHashMap<>(this.headers);
+            headers.put(name, value);
+            return new Call(method, path, body, headers);
+        }
+    }
+
+    /** Builds {@code ?a=1&b=2} from the parameters that have a value. */
+    private static final class QueryString {
+        private final StringJoiner joiner = new StringJoiner("&", "?", "").setEmptyValue("");
+
+        QueryString add(String name, Object value) {
+            if (value != null && !value.toString().isEmpty()) {
+                joiner.add(name + "=" + encode(value.toString()));
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return joiner.toString();
+        }
+    }
+
+    public static final class Builder {
+        private URI server = DEFAULT_SERVER;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /**
+         * The server's root URL, e.g. {@code http://127.0.0.1:8080}; a trailing slash or
+         * {@code /api/v1} is tolerated.
+         */
+        public Builder server(URI server) {
+            this.server = normalize(server);
+            return this;
+        }
+
+        public Builder server(String server) {
+            URI uri;
+            try {
+                uri = URI.create(server.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a URL: " + server, e);
+            }
+            return server(uri);
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connect timeout");
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "request timeout");
+            return this;
+        }
+
+        public StockroomClient build() {
+            return new StockroomClient(this);
+        }
+
+        private static URI normalize(URI server) {
+            String scheme = server.getScheme();
+            if (server.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                throw new IllegalArgumentException(
+                        "not an http(s) URL with a host: " + server + " (expected e.g. " + DEFAULT_SERVER + ")");
+            }
+            String text = server.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            if (text.endsWith(API_PATH)) {
+                text = text.substring(0, text.length() - API_PATH.length());
+            }
+            return URI.create(text);
+        }
+
+        private static Duration positive(Duration duration, String what) {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive: " + duration);
+            }
+            return duration;
+        }
+    }
+}

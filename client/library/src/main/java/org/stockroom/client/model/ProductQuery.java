@@ -1,0 +1,20 @@
+package org.stockroom.client.model;
+
+/**
+ * Filters for {@code GET /products}; every field may be {@code null} for "any".
+ *
+ * @param text         matched against SKU and name ({@code q})
+ * @param belowReorder only products whose stock is below their reorder point
+ * @param limit        page size, at most 500; the server's default is 50
+ * @param after        the {@code next} cursor of the previous page
+ */
+public record ProductQuery(String text, String category, Boolean belowReorder, Integer limit, String after) {
+
+    public static ProductQuery all() {
+        return new ProductQuery(null, null, null, null, null);
+    }
+
+    public ProductQuery after(String cursor) {
+        return new ProductQuery(text, category, belowReorder, limit, cursor);
+    }
+}

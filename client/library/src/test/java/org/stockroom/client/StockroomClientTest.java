@@ -1,0 +1,287 @@
+package org.stockroom.client;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stockroom.client.model.Movement;
+import org.stockroom.client.model.MovementQuery;
+import org.stockroom.client.model.MovementType;
+import org.stockroom.client.model.NewMovement;
+import org.stockroom.client.model.NewProduct;
+import org.stockroom.client.model.Product;
+import org.stockroom.client.model.ProductChanges;
+import org.stockroom.client.model.ProductQuery;
+import org.stockroom.client.model.StockQuery;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The client's HTTP handling against a real (JDK) HTTP server that answers with exactly
+ * the statuses and headers under test.
+ */
+class StockroomClientTest {
+
+    private static final String PRODUCT_JSON = """
+            {"sku":"BOLT-1","name":"Hex bolt","description":null,"unitOfMeasure":"EA",
+             "category":"Fasteners","reorderPoint":5,"archived":false,"onHand":0,"version":3,
+             "createdAt":"2025-11-21T10:15:30Z","updatedAt":"2025-11-21T10:15:31.250Z"}
+            """;
+
+    private HttpServer server;
+    private StockroomClient client;
+    private final AtomicReference<Recorded> lastRequest = new AtomicReference<>();
+    private volatile Reply reply = new Reply(200, "application/json", "{}", null);
+
+    record Recorded(String method, URI uri, String contentType, String ifMatch, String body) {
+    }
+
+    record Reply(int status, String contentType, String body, String etag) {
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+        client = StockroomClient.builder()
+                .server("http://127.0.0.1:" + server.getAddress().getPort())
+                .requestTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @AfterEach
+    void stopServer() {
+        client.close();
+        server.stop(0);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        lastRequest.set(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("If-Match"), body));
+        Reply answer = reply;
+        if (answer.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        }
+        if (answer.etag() != null) {
+            exchange.getResponseHeaders().set("ETag", answer.etag());
+        }
+        byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
+        exchange.close();
+    }
+
+    @Test
+    void createsAProductAndKeepsItsEtag() {
+        reply = new Reply(201, "application/json", PRODUCT_JSON, "\"3\"");
+
+        Versioned<Product> created = client.createProduct(
+                new NewProduct("BOLT-1", "Hex bolt", null, null, "Fasteners", 5));
+
+        Recorded request = lastRequest.get();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.uri().getPath()).isEqualTo("/api/v1/products");
+        assertThat(request.contentType()).isEqualTo("application/json");
+        assertThat(request.body())
+                .isEqualTo("{\"sku\":\"BOLT-1\",\"name\":\"Hex bolt\",\"category\":\"Fasteners\",\"reorderPoint\":5}");
+        assertThat(created.etag()).isEqualTo("\"3\"");
+        assertThat(created.value().sku()).isEqualTo("BOLT-1");
+        assertThat(created.value().description()).isNull();
+        assertThat(created.value().reorderPoint()).isEqualTo(5);
+        assertThat(created.value().version()).isEqualTo(3);
+        assertThat(created.value().updatedAt()).isEqualTo(Instant.parse("2025-11-21T10:15:31.250Z"));
+    }
+
+    @Test
+    void sendsFiltersAsEncodedQueryParametersAndReadsThePage() {
+        reply = new Reply(200, "application/json",
+                "{\"items\":[" + PRODUCT_JSON + "],\"next\":\"abc+/=\"}", null);
+
+        Page<Product> page = client.listProducts(
+                new ProductQuery("hex bolt", "Fasteners & Fixings", true, 20, null));
+
+        assertThat(lastRequest.get().uri().getRawQuery())
+                .isEqualTo("q=hex%20bolt&category=Fasteners%20%26%20Fixings&belowReorder=true&limit=20");
+        assertThat(page.items()).extracting(Product::sku).containsExactly("BOLT-1");
+        assertThat(page.next()).isEqualTo("abc+/=");
+        assertThat(page.hasNext()).isTrue();
+    }
+
+    @Test
+    void passesTheCursorBackAsAfterAndSeesTheLastPage() {
+        reply = new Reply(200, "application/json", "{\"items\":[],\"next\":null}", null);
+
+        Page<Product> page = client.listProducts(ProductQuery.all().after("abc+/="));
+
+        assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("after=abc%2B%2F%3D");
+        assertThat(page.items()).isEmpty();
+        assertThat(page.hasNext()).isFalse();
+    }
+
+    @Test
+    void updatesWithIfMatch() {
+        reply = new Reply(200, "application/json", PRODUCT_JSON, "\"4\"");
+
+        Versioned<Product> updated = client.updateProduct("BOLT-1",
+                new ProductChanges("Hex bolt", null, "EA", "Fasteners", 5), "\"3\"");
+
+        Recorded request = lastRequest.get();
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.uri().getPath()).isEqualTo("/api/v1/products/BOLT-1");
+        assertThat(request.ifMatch()).isEqualTo("\"3\"");
+        assertThat(updated.etag()).isEqualTo("\"4\"");
+    }
+
+    @Test
+    void archivesWithDeleteAndNoContent() {
+        reply = new Reply(204, null, null, null);
+
+        client.archiveProduct("BOLT-1");
+
+        assertThat(lastRequest.get().method()).isEqualTo("DELETE");
+        assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/products/BOLT-1");
+    }
+
+    @Test
+    void recordsAMovementAndReadsItBack() {
+        reply = new Reply(201, "application/json", """
+                {"id":42,"type":"TRANSFER","sku":"BOLT-1","quantity":4,"from":"MAIN","to":"SHOP",
+                 "reason":null,"reference":"T-7","occurredAt":"2025-11-21T10:15:30Z","recordedBy":"cli"}
+                """, null);
+
+        Movement movement = client.recordMovement(NewMovement.transfer("BOLT-1", 4, "MAIN", "SHOP", null, "T-7"));
+
+        assertThat(lastRequest.get().body()).isEqualTo(
+                "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,\"from\":\"MAIN\",\"to\":\"SHOP\",\"reference\":\"T-7\"}");
+        assertThat(movement.id()).isEqualTo(42);
+        assertThat(movement.type()).isEqualTo(MovementType.TRANSFER);
+        assertThat(movement.occurredAt()).isEqualTo(Instant.parse("2025-11-21T10:15:30Z"));
+    }
+
+    @Test
+    void sendsSinceAsAnIsoInstant() {
+        reply = new Reply(200, "application/json", "{\"items\":[],\"next\":null}", null);
+
+        client.listMovements(new MovementQuery("BOLT-1", null, Instant.parse("2025-11-01T00:00:00Z"), 5, null));
+
+        assertThat(lastRequest.get().uri().getRawQuery())
+                .isEqualTo("sku=BOLT-1&since=2025-11-01T00%3A00%3A00Z&limit=5");
+    }
+
+    @Test
+    void turnsAProblemIntoAProblemException() {
+        reply = new Reply(409, "application/problem+json", """
+                {"type":"about:blank","title":"Insufficient stock","status":409,
+                 "detail":"Insufficient stock of BOLT-1 at MAIN: 3 on hand, 7 requested",
+                 "instance":"/api/v1/movements","onHand":3,"requested":7}
+                """, null);
+
+        assertThatThrownBy(() -> client.recordMovement(NewMovement.issue("BOLT-1", 7, "MAIN", null, null)))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("Insufficient stock of BOLT-1 at MAIN: 3 on hand, 7 requested");
+                    assertThat(e.extensions()).containsOnlyKeys("onHand", "requested");
+                    assertThat(((Number) e.extension("onHand").orElseThrow()).intValue()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void turnsAPlainErrorIntoAProblemException() {
+        reply = new Reply(404, "text/plain", "no such thing", null);
+
+        assertThatThrownBy(() -> client.getProduct("NOPE"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.title()).isEqualTo("Not Found");
+                    assertThat(e.detail()).isEqualTo("no such thing");
+                });
+    }
+
+    @Test
+    void reportsAnUnintelligibleSuccessBody() {
+        reply = new Reply(200, "text/html", "<html>a proxy login page</html>", null);
+
+        assertThatThrownBy(() -> client.getLocation("MAIN"))
+                .isExactlyInstanceOf(StockroomClientException.class)
+                .hasMessageStartingWith("the server at http://127.0.0.1:");
+    }
+
+    @Test
+    void saysTheServerIsUnreachableWhenNothingListens() throws IOException {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        try (StockroomClient closed = StockroomClient.create(URI.create("http://127.0.0.1:" + freePort))) {
+
+            assertThatThrownBy(() -> closed.listLocations(null, null))
+                    .isInstanceOfSatisfying(ServerUnreachableException.class, e -> {
+                        assertThat(e.reason()).isEqualTo("connection refused");
+                        assertThat(e.getMessage()).isEqualTo("cannot reach the Stockroom server at http://127.0.0.1:"
+                                + freePort + " (connection refused)");
+                    });
+        }
+    }
+
+    @Test
+    void saysTheServerIsUnreachableWhenTheHostIsUnknown() {
+        // .invalid is reserved (RFC 2606): it never resolves.
+        try (StockroomClient nowhere = StockroomClient.create(URI.create("http://stockroom.invalid:8080"))) {
+
+            assertThatThrownBy(() -> nowhere.getMovement(1))
+                    .isInstanceOf(ServerUnreachableException.class)
+                    .hasMessage("cannot reach the Stockroom server at http://stockroom.invalid:8080"
+                            + " (unknown host stockroom.invalid)");
+        }
+    }
+
+    @Test
+    void saysTheServerIsUnreachableWhenItDoesNotAnswerInTime() {
+        server.createContext("/api/v1/stock", exchange -> {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        try (StockroomClient impatient = StockroomClient.builder()
+                .server("http://127.0.0.1:" + server.getAddress().getPort())
+                .requestTimeout(Duration.ofMillis(200))
+                .build()) {
+
+            assertThatThrownBy(() -> impatient.listStockLevels(StockQuery.all()))
+                    .isInstanceOf(ServerUnreachableException.class)
+                    .hasMessageEndingWith("(no answer within 200 ms)");
+        }
+    }
+
+    @Test
+    void acceptsTheServerUrlWithTrailingSlashOrApiPath() {
+        try (var a = StockroomClient.create(URI.create("http://localhost:8080/"));
+             var b = StockroomClient.create(URI.create("http://localhost:8080/api/v1/"))) {
+            assertThat(a.server()).isEqualTo(URI.create("http://localhost:8080"));
+            assertThat(b.server()).isEqualTo(URI.create("http://localhost:8080"));
+        }
+        assertThatThrownBy(() -> StockroomClient.builder().server("localhost:8080"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an http(s) URL");
+    }
+}
