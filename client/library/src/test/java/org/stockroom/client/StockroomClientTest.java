@@ -169,7 +169,8 @@ class StockroomClientTest {
         Movement movement = client.recordMovement(NewMovement.transfer("BOLT-1", 4, "MAIN", "SHOP", null, "T-7"));
 
         assertThat(lastRequest.get().body()).isEqualTo(
-                "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,\"from\":\"MAIN\",\"to\":\"SHOP\",\"reference\":\"T-7\"}");
+                "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,"
+                        + "\"from\":\"MAIN\",\"to\":\"SHOP\",\"reference\":\"T-7\"}");
         assertThat(movement.id()).isEqualTo(42);
         assertThat(movement.type()).isEqualTo(MovementType.TRANSFER);
         assertThat(movement.occurredAt()).isEqualTo(Instant.parse("2025-11-21T10:15:30Z"));
@@ -196,7 +197,8 @@ class StockroomClientTest {
         assertThatThrownBy(() -> client.recordMovement(NewMovement.issue("BOLT-1", 7, "MAIN", null, null)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.getMessage()).isEqualTo("Insufficient stock of BOLT-1 at MAIN: 3 on hand, 7 requested");
+                    assertThat(e.getMessage())
+                            .isEqualTo("Insufficient stock of BOLT-1 at MAIN: 3 on hand, 7 requested");
                     assertThat(e.extensions()).containsOnlyKeys("onHand", "requested");
                     assertThat(((Number) e.extension("onHand").orElseThrow()).intValue()).isEqualTo(3);
                 });

@@ -1,0 +1,66 @@
+package org.stockroom.cli;
+
+import org.stockroom.client.FieldError;
+import org.stockroom.client.ProblemException;
+import org.stockroom.client.ServerUnreachableException;
+import org.stockroom.client.StockroomClientException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
+
+/**
+ * Turns every failure into a few plain lines on the error stream and an exit code;
+ * never a stack trace.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        return report(failure, commandLine.getErr());
+    }
+
+    /** Prints what went wrong and returns the exit code for it. */
+    static int report(Exception failure, PrintWriter err) {
+        if (failure instanceof ProblemException problem) {
+            err.println("error: " + problem.problem().message());
+            for (FieldError error : problem.errors()) {
+                err.println("  " + field(error.pointer()) + ": " + error.message());
+            }
+            return ExitCode.REFUSED;
+        }
+        if (failure instanceof ServerUnreachableException unreachable) {
+            err.println("error: " + unreachable.getMessage());
+            return ExitCode.UNREACHABLE;
+        }
+        if (failure instanceof StockroomClientException other) {
+            err.println("error: " + other.getMessage());
+            return ExitCode.REFUSED;
+        }
+        err.println("error: unexpected " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+        return ExitCode.REFUSED;
+    }
+
+    /** "/quantity" becomes "quantity", "/lines/0/sku" becomes "lines.0.sku". */
+    static String field(String pointer) {
+        if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
+            return "request";
+        }
+        return (pointer.startsWith("/") ? pointer.substring(1) : pointer).replace('/', '.');
+    }
+
+    @Override
+    public int handleParseException(ParameterException failure, String[] args) {
+        CommandLine commandLine = failure.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + failure.getMessage());
+        UnmatchedArgumentException.printSuggestions(failure, err);
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCode.USAGE;
+    }
+}

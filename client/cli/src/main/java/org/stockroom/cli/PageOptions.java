@@ -1,0 +1,44 @@
+package org.stockroom.cli;
+
+import org.stockroom.client.Page;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The paging options every {@code list} command shares. */
+public final class PageOptions {
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "At most N per page (server default 50, maximum 500).")
+    Integer limit;
+
+    @Option(names = "--after", paramLabel = "CURSOR",
+            description = "Start after this cursor, as printed at the end of the previous page.")
+    String after;
+
+    @Option(names = "--all", description = "Follow the pages to the end instead of showing one.")
+    boolean all;
+
+    public Integer limit() {
+        return limit;
+    }
+
+    /**
+     * Fetches one page starting at {@code --after}, or with {@code --all} every page from there
+     * on, gathered into one page without a next cursor.
+     */
+    public <T> Page<T> fetch(Function<String, Page<T>> pageAfter) {
+        Page<T> page = pageAfter.apply(after);
+        if (!all) {
+            return page;
+        }
+        List<T> items = new ArrayList<>(page.items());
+        while (page.hasNext()) {
+            page = pageAfter.apply(page.next());
+            items.addAll(page.items());
+        }
+        return new Page<>(items, null);
+    }
+}

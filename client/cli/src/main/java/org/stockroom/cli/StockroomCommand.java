@@ -1,0 +1,101 @@
+package org.stockroom.cli;
+
+import org.stockroom.cli.location.LocationCommand;
+import org.stockroom.cli.movement.MovementsCommand;
+import org.stockroom.cli.product.ProductCommand;
+import org.stockroom.cli.stock.StockCommand;
+import org.stockroom.client.StockroomClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * The {@code stockroom} command: its global options, and the server connection and output
+ * that its subcommands share.
+ */
+@Command(name = "stockroom",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Keeps track of products, locations and stock in a Stockroom server.",
+        subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:the server refused (the reason is printed)",
+                "2:the server could not be reached, or the command line is wrong"},
+        footerHeading = "%nEnvironment:%n",
+        footer = "  STOCKROOM_URL   the server's URL when --server is not given")
+public final class StockroomCommand {
+
+    public static final String SERVER_VARIABLE = "STOCKROOM_URL";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = {"The Stockroom server's URL.",
+                    "Default: $" + SERVER_VARIABLE + ", else http://127.0.0.1:8080."})
+    String server;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print the server's JSON instead of tables.")
+    boolean json;
+
+    private final PrintWriter out;
+    private final Map<String, String> environment;
+    private final ZoneId zone;
+    private StockroomClient client;
+
+    public StockroomCommand(PrintWriter out, Map<String, String> environment, ZoneId zone) {
+        this.out = out;
+        this.environment = environment;
+        this.zone = zone;
+    }
+
+    /** The server URL in effect: {@code --server}, else {@code $STOCKROOM_URL}, else the default. */
+    public String serverUrl() {
+        if (server != null && !server.isBlank()) {
+            return server;
+        }
+        String fromEnvironment = environment.get(SERVER_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        return StockroomClient.DEFAULT_SERVER.toString();
+    }
+
+    /** The client for this run, connected on first use. */
+    public StockroomClient client() {
+        if (client == null) {
+            try {
+                client = StockroomClient.builder().server(serverUrl()).build();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(),
+                        "Invalid server URL (--server or $" + SERVER_VARIABLE + "): " + e.getMessage());
+            }
+        }
+        return client;
+    }
+
+    public Output output() {
+        return new Output(out, json, zone);
+    }
+
+    void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.stockroom.cli.movement;
+
+import org.stockroom.cli.ExitCode;
+import org.stockroom.cli.Output;
+import org.stockroom.cli.PageOptions;
+import org.stockroom.cli.StockroomCommand;
+import org.stockroom.cli.Table;
+import org.stockroom.client.Page;
+import org.stockroom.client.StockroomClient;
+import org.stockroom.client.model.Movement;
+import org.stockroom.client.model.MovementQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code stockroom movements}: the stock ledger, newest first. */
+@Command(name = "movements", description = "List stock movements, newest first.")
+public final class MovementsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    StockroomCommand stockroom;
+
+    @Option(names = "--sku", paramLabel = "SKU", description = "Only movements of this product.")
+    String sku;
+
+    @Option(names = "--location", paramLabel = "CODE", description = "Only movements into or out of this location.")
+    String location;
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only movements at or after WHEN: a date (2025-11-21), a local time (2025-11-21T08:00) "
+                    + "or an instant (2025-11-21T07:00:00Z).")
+    Instant since;
+
+    @Mixin
+    PageOptions paging;
+
+    @Override
+    public Integer call() {
+        StockroomClient client = stockroom.client();
+        Output output = stockroom.output();
+        MovementQuery query = new MovementQuery(sku, location, since, paging.limit(), null);
+        Page<Movement> page = paging.fetch(after -> client.listMovements(query.after(after)));
+        output.page(page, "movements", movements -> table(movements, output));
+        return ExitCode.OK;
+    }
+
+    static Table table(List<Movement> movements, Output output) {
+        Table table = new Table().right("ID").left("WHEN").left("TYPE").left("SKU").right("QUANTITY")
+                .left("FROM").left("TO").left("REFERENCE").left("REASON");
+        for (Movement movement : movements) {
+            table.row(movement.id(), output.time(movement.occurredAt()), movement.type(), movement.sku(),
+                    movement.quantity(), movement.from(), movement.to(), movement.reference(), movement.reason());
+        }
+        return table;
+    }
+}

@@ -1,0 +1,130 @@
+package org.stockroom.cli.stock;
+
+import org.stockroom.cli.ExitCode;
+import org.stockroom.cli.Output;
+import org.stockroom.cli.PageOptions;
+import org.stockroom.cli.StockroomCommand;
+import org.stockroom.cli.Table;
+import org.stockroom.client.Page;
+import org.stockroom.client.StockroomClient;
+import org.stockroom.client.model.Movement;
+import org.stockroom.client.model.NewMovement;
+import org.stockroom.client.model.StockLevel;
+import org.stockroom.client.model.StockQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+
+/** {@code stockroom stock receive|issue|transfer|adjust|levels}: moving stock and looking at it. */
+@Command(name = "stock", synopsisSubcommandLabel = "COMMAND",
+        description = "Receive, issue, transfer and adjust stock, and see stock levels.")
+public final class StockCommand {
+
+    @ParentCommand
+    StockroomCommand stockroom;
+
+    /** The optional notes every movement can carry. */
+    static final class Notes {
+        @Option(names = "--reference", paramLabel = "TEXT",
+                description = "A document it belongs to, e.g. a purchase order or job number.")
+        String reference;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, in a few words.")
+        String reason;
+    }
+
+    @Command(name = "receive", description = "Record goods arriving at a location.")
+    int receive(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
+                @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit.") int quantity,
+                @Option(names = "--to", paramLabel = "LOCATION", required = true,
+                        description = "Where the goods go.") String to,
+                @Mixin Notes notes) {
+        Movement movement = record(NewMovement.receive(sku, quantity, to, notes.reason, notes.reference));
+        confirm(movement, "Received " + quantity + " " + sku + " at " + to);
+        return ExitCode.OK;
+    }
+
+    @Command(name = "issue", description = "Record goods leaving a location (used, sold, scrapped).")
+    int issue(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
+              @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit.") int quantity,
+              @Option(names = "--from", paramLabel = "LOCATION", required = true,
+                      description = "Where the goods come from.") String from,
+              @Mixin Notes notes) {
+        Movement movement = record(NewMovement.issue(sku, quantity, from, notes.reason, notes.reference));
+        confirm(movement, "Issued " + quantity + " " + sku + " from " + from);
+        return ExitCode.OK;
+    }
+
+    @Command(name = "transfer", description = "Record goods moving from one location to another.")
+    int transfer(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
+                 @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit.") int quantity,
+                 @Option(names = "--from", paramLabel = "LOCATION", required = true,
+                         description = "Where the goods come from.") String from,
+                 @Option(names = "--to", paramLabel = "LOCATION", required = true,
+                         description = "Where the goods go.") String to,
+                 @Mixin Notes notes) {
+        Movement movement = record(NewMovement.transfer(sku, quantity, from, to, notes.reason, notes.reference));
+        confirm(movement, "Transferred " + quantity + " " + sku + " from " + from + " to " + to);
+        return ExitCode.OK;
+    }
+
+    @Command(name = "adjust",
+            description = "Correct the stock at one location by a signed amount, e.g. after a count: "
+                    + "-2 takes two off, 3 adds three.")
+    int adjust(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
+               @Parameters(paramLabel = "CHANGE", description = "How much to add (or, negative, take off).")
+               int change,
+               @Option(names = "--at", paramLabel = "LOCATION", required = true,
+                       description = "The location whose stock is corrected.") String at,
+               @Option(names = "--reason", paramLabel = "TEXT", required = true,
+                       description = "Why, e.g. \"cycle count\"; required.") String reason,
+               @Option(names = "--reference", paramLabel = "TEXT",
+                       description = "A document it belongs to.") String reference) {
+        Movement movement = record(NewMovement.adjust(sku, change, at, reason, reference));
+        confirm(movement, "Adjusted " + sku + " at " + at + " by " + signed(change));
+        return ExitCode.OK;
+    }
+
+    @Command(name = "levels", description = "Show how much is on hand, per product and location.")
+    int levels(@Option(names = "--sku", paramLabel = "SKU", description = "Only this product.") String sku,
+               @Option(names = "--location", paramLabel = "CODE", description = "Only this location.")
+               String location,
+               @Option(names = "--low", description = "Only stock below its product's reorder point.")
+               boolean low,
+               @Mixin PageOptions paging) {
+        StockroomClient client = stockroom.client();
+        StockQuery query = new StockQuery(sku, location, low ? Boolean.TRUE : null, paging.limit(), null);
+        Page<StockLevel> page = paging.fetch(after -> client.listStockLevels(query.after(after)));
+        stockroom.output().page(page, "stock levels", StockCommand::table);
+        return ExitCode.OK;
+    }
+
+    private Movement record(NewMovement movement) {
+        return stockroom.client().recordMovement(movement);
+    }
+
+    private void confirm(Movement movement, String sentence) {
+        Output output = stockroom.output();
+        if (output.json()) {
+            output.json(movement);
+        } else {
+            output.line(sentence + " (movement " + movement.id() + ").");
+        }
+    }
+
+    static String signed(int change) {
+        return change > 0 ? "+" + change : Integer.toString(change);
+    }
+
+    static Table table(List<StockLevel> levels) {
+        Table table = new Table().left("SKU").left("LOCATION").right("ON HAND").right("REORDER POINT");
+        for (StockLevel level : levels) {
+            table.row(level.sku(), level.location(), level.onHand(), level.reorderPoint());
+        }
+        return table;
+    }
+}

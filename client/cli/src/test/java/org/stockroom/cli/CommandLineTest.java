@@ -1,0 +1,189 @@
+package org.stockroom.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the command line is read, and the exit codes of runs that never reach a server. */
+class CommandLineTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private StockroomCommand stockroom(Map<String, String> environment) {
+        return new StockroomCommand(new PrintWriter(out), environment, ZoneOffset.UTC);
+    }
+
+    private ParseResult parse(StockroomCommand stockroom, String... args) {
+        return Main.commandLine(stockroom, new PrintWriter(out), new PrintWriter(err), ZoneOffset.UTC)
+                .parseArgs(args);
+    }
+
+    private static ParseResult leaf(ParseResult result) {
+        while (result.hasSubcommand()) {
+            result = result.subcommand();
+        }
+        return result;
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err), environment, ZoneOffset.UTC);
+    }
+
+    @Test
+    void readsAMovementWithItsOptions() {
+        ParseResult transfer = leaf(parse(stockroom(Map.of()),
+                "stock", "transfer", "BOLT-1", "4", "--from", "MAIN", "--to", "SHOP", "--reference", "T-7"));
+
+        assertThat(transfer.commandSpec().qualifiedName()).isEqualTo("stockroom stock transfer");
+        assertThat(transfer.matchedPositionals()).extracting(arg -> arg.getValue().toString())
+                .containsExactly("BOLT-1", "4");
+        assertThat((String) transfer.matchedOptionValue("--from", null)).isEqualTo("MAIN");
+        assertThat((String) transfer.matchedOptionValue("--to", null)).isEqualTo("SHOP");
+        assertThat((String) transfer.matchedOptionValue("--reference", null)).isEqualTo("T-7");
+    }
+
+    @Test
+    void takesANegativeAdjustmentAsAQuantityNotAnOption() {
+        ParseResult adjust = leaf(parse(stockroom(Map.of()),
+                "stock", "adjust", "BOLT-1", "-2", "--at", "MAIN", "--reason", "cycle count"));
+
+        assertThat((Integer) adjust.matchedPositionalValue(1, null)).isEqualTo(-2);
+        assertThat((String) adjust.matchedOptionValue("--reason", null)).isEqualTo("cycle count");
+    }
+
+    @Test
+    void acceptsGlobalOptionsAfterTheSubcommand() {
+        StockroomCommand stockroom = stockroom(Map.of());
+
+        parse(stockroom, "stock", "levels", "--low", "--json", "--server", "http://stock.example:9090");
+
+        assertThat(stockroom.json).isTrue();
+        assertThat(stockroom.serverUrl()).isEqualTo("http://stock.example:9090");
+        assertThat(stockroom.output().json()).isTrue();
+    }
+
+    @Test
+    void findsTheServerInTheOptionThenTheEnvironmentThenTheDefault() {
+        StockroomCommand given = stockroom(Map.of("STOCKROOM_URL", "http://from-env:8080"));
+        parse(given, "--server", "http://from-option:8080", "movements");
+        StockroomCommand fromEnvironment = stockroom(Map.of("STOCKROOM_URL", "http://from-env:8080"));
+        parse(fromEnvironment, "movements");
+        StockroomCommand byDefault = stockroom(Map.of());
+        parse(byDefault, "movements");
+
+        assertThat(given.serverUrl()).isEqualTo("http://from-option:8080");
+        assertThat(fromEnvironment.serverUrl()).isEqualTo("http://from-env:8080");
+        assertThat(byDefault.serverUrl()).isEqualTo("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void aMissingOptionIsAUsageErrorWithExitCodeTwo() {
+        int exitCode = run(Map.of(), "stock", "receive", "BOLT-1", "10");
+
+        assertThat(exitCode).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString().lines()).containsExactly(
+                "error: Missing required option: '--to=LOCATION'",
+                "Run 'stockroom stock receive --help' for usage.");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aMistypedCommandGetsASuggestion() {
+        int exitCode = run(Map.of(), "stok", "levels");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean: stockroom stock?");
+    }
+
+    @Test
+    void aQuantityMustBeANumber() {
+        int exitCode = run(Map.of(), "stock", "issue", "BOLT-1", "six", "--from", "SHOP");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Invalid value for positional parameter at index 1 (QUANTITY)");
+    }
+
+    @Test
+    void editWithoutChangesIsAUsageError() {
+        int exitCode = run(Map.of(), "product", "edit", "BOLT-1");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Nothing to change");
+    }
+
+    @Test
+    void aServerUrlThatIsNoUrlIsAUsageError() {
+        int exitCode = run(Map.of("STOCKROOM_URL", "localhost:8080"), "location", "list");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Invalid server URL (--server or $STOCKROOM_URL)");
+    }
+
+    @Test
+    void anUnreachableServerExitsWithTwoAndOneLine() throws IOException {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+
+        int exitCode = run(Map.of(), "--server", "http://127.0.0.1:" + freePort, "stock", "levels");
+
+        assertThat(exitCode).isEqualTo(ExitCode.UNREACHABLE);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly(
+                "error: cannot reach the Stockroom server at http://127.0.0.1:" + freePort + " (connection refused)");
+    }
+
+    @Test
+    void printsItsVersion() {
+        int exitCode = run(Map.of(), "--version");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).startsWith("stockroom ");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine root = Main.commandLine(stockroom(Map.of()), new PrintWriter(out), new PrintWriter(err),
+                ZoneOffset.UTC);
+        List<String> commands = new ArrayList<>();
+        collect(root, commands);
+
+        assertThat(commands).contains("stockroom", "stockroom product add", "stockroom product list",
+                "stockroom product show", "stockroom product edit", "stockroom product archive",
+                "stockroom location add", "stockroom location list", "stockroom stock receive",
+                "stockroom stock issue", "stockroom stock adjust", "stockroom stock transfer",
+                "stockroom stock levels", "stockroom movements");
+        for (String command : commands) {
+            StringWriter help = new StringWriter();
+            String[] words = command.split(" ");
+            List<String> args = new ArrayList<>(List.of(words).subList(1, words.length));
+            args.add("--help");
+
+            int exitCode = Main.run(args.toArray(String[]::new), new PrintWriter(help), new PrintWriter(err),
+                    Map.of(), ZoneOffset.UTC);
+
+            assertThat(exitCode).as(command).isZero();
+            assertThat(help.toString()).as(command).startsWith("Usage: " + command);
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    private static void collect(CommandLine commandLine, List<String> names) {
+        names.add(commandLine.getCommandSpec().qualifiedName());
+        commandLine.getSubcommands().values().forEach(sub -> collect(sub, names));
+    }
+}

@@ -1,0 +1,87 @@
+package org.stockroom.cli;
+
+import org.junit.jupiter.api.Test;
+import org.stockroom.client.FieldError;
+import org.stockroom.client.Problem;
+import org.stockroom.client.ProblemException;
+import org.stockroom.client.ServerUnreachableException;
+import org.stockroom.client.StockroomClientException;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorReporterTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private List<String> lines() {
+        return err.toString().lines().toList();
+    }
+
+    @Test
+    void aRefusalExitsWithOneAndPrintsTheDetail() {
+        Problem problem = new Problem(null, "Insufficient stock", 409,
+                "Insufficient stock of BOLT-1 at MAIN: 3 on hand, 7 requested", "/api/v1/movements",
+                List.of(), Map.of("onHand", 3, "requested", 7));
+
+        int exitCode = ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(exitCode).isEqualTo(ExitCode.REFUSED).isEqualTo(1);
+        assertThat(lines()).containsExactly("error: Insufficient stock of BOLT-1 at MAIN: 3 on hand, 7 requested");
+    }
+
+    @Test
+    void aValidationProblemAddsOneLinePerField() {
+        Problem problem = new Problem(null, "Invalid request", 400, null, null,
+                List.of(new FieldError("/quantity", "must be greater than 0"),
+                        new FieldError("/lines/0/sku", "must not be blank")),
+                Map.of());
+
+        int exitCode = ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(lines()).containsExactly(
+                "error: Invalid request",
+                "  quantity: must be greater than 0",
+                "  lines.0.sku: must not be blank");
+    }
+
+    @Test
+    void anUnreachableServerExitsWithTwoOnOneLine() {
+        var unreachable = new ServerUnreachableException(URI.create("http://127.0.0.1:8080"),
+                "connection refused", new ConnectException());
+
+        int exitCode = ErrorReporter.report(unreachable, new PrintWriter(err, true));
+
+        assertThat(exitCode).isEqualTo(ExitCode.UNREACHABLE).isEqualTo(2);
+        assertThat(lines()).containsExactly(
+                "error: cannot reach the Stockroom server at http://127.0.0.1:8080 (connection refused)");
+    }
+
+    @Test
+    void anythingElseExitsWithOneWithoutAStackTrace() {
+        int garbled = ErrorReporter.report(
+                new StockroomClientException("the server sent a response this client does not understand"),
+                new PrintWriter(err, true));
+        int bug = ErrorReporter.report(new IllegalStateException("oops"), new PrintWriter(err, true));
+
+        assertThat(garbled).isEqualTo(1);
+        assertThat(bug).isEqualTo(1);
+        assertThat(lines()).containsExactly(
+                "error: the server sent a response this client does not understand",
+                "error: unexpected IllegalStateException: oops");
+    }
+
+    @Test
+    void namesFieldsByTheirPointer() {
+        assertThat(ErrorReporter.field("/quantity")).isEqualTo("quantity");
+        assertThat(ErrorReporter.field("")).isEqualTo("request");
+        assertThat(ErrorReporter.field(null)).isEqualTo("request");
+    }
+}
