@@ -55,7 +55,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setPort(port);
         }
         EmbeddedDatabase database = new EmbeddedDatabase(builder.start());
-        database.createStockroomDatabaseIfMissing();
+        try {
+            database.createStockroomDatabaseIfMissing();
+        } catch (IOException | RuntimeException e) {
+            // Don't leave a PostgreSQL process running that nobody holds a handle to.
+            try {
+                database.close();
+            } catch (IOException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
         return database;
     }
 

@@ -1,0 +1,41 @@
+package org.stockroom.database;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One real PostgreSQL 17 per test class, migrated to the current schema. Register it as
+ * {@code @RegisterExtension static final MigratedDatabase database = new MigratedDatabase();}.
+ */
+final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback {
+
+    private EmbeddedDatabase server;
+    private DatabaseCoordinates coordinates;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        server = EmbeddedDatabase.startTemporary();
+        coordinates = server.coordinates();
+        DatabaseMigrations.migrate(coordinates);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    DatabaseCoordinates coordinates() {
+        return coordinates;
+    }
+
+    /** A new connection in auto-commit mode; the caller closes it. */
+    Connection connect() throws SQLException {
+        return coordinates.connect();
+    }
+}
