@@ -1,0 +1,25 @@
+package org.stockroom.api;
+
+import jakarta.inject.Singleton;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/** One JSON-B instance for the API, refusing request fields it does not know. */
+@Provider
+@Singleton
+public class JsonbConfiguration implements ContextResolver<Jsonb> {
+
+    // Yasson's switch; other JSON-B implementations ignore the unknown property.
+    private static final String FAIL_ON_UNKNOWN_PROPERTIES = "jsonb.fail-on-unknown-properties";
+
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+            .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return jsonb;
+    }
+}

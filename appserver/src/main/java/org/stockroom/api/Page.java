@@ -1,0 +1,13 @@
+package org.stockroom.api;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+
+import java.util.List;
+
+/**
+ * One page of a keyset-paginated list: pass {@code next} back as {@code after} for the
+ * following page; {@code next} is null on the last page.
+ */
+@JsonbNillable
+public record Page<T>(List<T> items, String next) {
+}

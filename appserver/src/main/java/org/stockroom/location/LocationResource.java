@@ -1,0 +1,55 @@
+package org.stockroom.location;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.stockroom.api.Cursor;
+import org.stockroom.api.Page;
+import org.stockroom.api.PageRequest;
+
+@ApplicationScoped
+@Path("/locations")
+@Produces(MediaType.APPLICATION_JSON)
+public class LocationResource {
+
+    private final LocationService service;
+
+    @Inject
+    public LocationResource(LocationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull(message = "a JSON body is required") @Valid NewLocationRequest request) {
+        LocationView created = LocationView.of(service.create(request.code(), request.name()));
+        return Response.created(UriBuilder.fromPath("/api/v1/locations/{code}").build(created.code()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    public Page<LocationView> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after);
+        String afterCode = page.after() == null ? null : Cursor.decode(page.after(), 1).getFirst();
+        return Cursor.page(service.list(afterCode, page.fetchSize()).stream().map(LocationView::of).toList(),
+                page, last -> Cursor.encode(last.code()));
+    }
+
+    @GET
+    @Path("/{code}")
+    public LocationView get(@PathParam("code") String code) {
+        return LocationView.of(service.get(code));
+    }
+}

@@ -1,0 +1,72 @@
+package org.stockroom.movement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaMovementRepository implements MovementRepository {
+
+    // Fetch the product and both locations with the movement: one query, no N+1.
+    private static final String SELECT = "select m from StockMovement m join fetch m.product p"
+            + " left join fetch m.from f left join fetch m.to t";
+
+    @PersistenceContext(unitName = "stockroom")
+    EntityManager em;
+
+    @Override
+    public void add(StockMovement movement) {
+        em.persist(movement);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
+    public Optional<StockMovement> find(long id) {
+        return em.createQuery(SELECT + " where m.id = :id", StockMovement.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public List<StockMovement> search(MovementQuery query, Long beforeId, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (query.sku() != null) {
+            conditions.add("p.sku = :sku");
+        }
+        if (query.locationCode() != null) {
+            conditions.add("(f.code = :location or t.code = :location)");
+        }
+        if (query.since() != null) {
+            conditions.add("m.occurredAt >= :since");
+        }
+        if (beforeId != null) {
+            conditions.add("m.id < :beforeId");
+        }
+        String jpql = SELECT + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by m.id desc";
+        TypedQuery<StockMovement> select = em.createQuery(jpql, StockMovement.class).setMaxResults(limit);
+        if (query.sku() != null) {
+            select.setParameter("sku", query.sku());
+        }
+        if (query.locationCode() != null) {
+            select.setParameter("location", query.locationCode());
+        }
+        if (query.since() != null) {
+            select.setParameter("since", query.since());
+        }
+        if (beforeId != null) {
+            select.setParameter("beforeId", beforeId);
+        }
+        return select.getResultList();
+    }
+}

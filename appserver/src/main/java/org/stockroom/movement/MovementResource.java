@@ -1,0 +1,95 @@
+package org.stockroom.movement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.stockroom.api.Cursor;
+import org.stockroom.api.Page;
+import org.stockroom.api.PageRequest;
+import org.stockroom.api.QueryParameters;
+import org.stockroom.problem.BadRequestException;
+import org.stockroom.problem.InvalidRequestException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+@ApplicationScoped
+@Path("/movements")
+@Produces(MediaType.APPLICATION_JSON)
+public class MovementResource {
+
+    private final MovementService service;
+
+    @Inject
+    public MovementResource(MovementService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response record(@NotNull(message = "a JSON body is required") @Valid MovementRequest request) {
+        MovementView recorded = MovementView.of(service.record(request.command()));
+        return Response.created(UriBuilder.fromPath("/api/v1/movements/{id}").build(recorded.id()))
+                .entity(recorded)
+                .build();
+    }
+
+    @GET
+    public Page<MovementView> search(@QueryParam("sku") String sku,
+                                     @QueryParam("location") String location,
+                                     @QueryParam("since") String since,
+                                     @QueryParam("limit") String limit,
+                                     @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after);
+        Long beforeId = page.after() == null ? null : movementId(Cursor.decode(page.after(), 1).getFirst());
+        MovementQuery query = new MovementQuery(QueryParameters.blankToNull(sku),
+                QueryParameters.blankToNull(location), parseSince(QueryParameters.blankToNull(since)));
+        return Cursor.page(service.search(query, beforeId, page.fetchSize()).stream().map(MovementView::of).toList(),
+                page, last -> Cursor.encode(Long.toString(last.id())));
+    }
+
+    @GET
+    @Path("/{id: [0-9]+}")
+    public MovementView get(@PathParam("id") long id) {
+        return MovementView.of(service.get(id));
+    }
+
+    /** Accepts an instant ({@code 2026-11-01T08:00:00Z}), an offset date-time, or a date (from its start, UTC). */
+    static Instant parseSince(String since) {
+        if (since == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(since).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new InvalidRequestException("since",
+                        "must be an ISO-8601 date-time such as 2026-11-01T08:00:00Z, or a date such as 2026-11-01");
+            }
+        }
+    }
+
+    private static long movementId(String cursorKey) {
+        try {
+            return Long.parseLong(cursorKey);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("The 'after' cursor is not one this server issued");
+        }
+    }
+}

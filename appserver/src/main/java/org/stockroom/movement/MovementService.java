@@ -1,0 +1,131 @@
+package org.stockroom.movement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.stockroom.location.Location;
+import org.stockroom.location.LocationRepository;
+import org.stockroom.problem.ConflictException;
+import org.stockroom.problem.FieldError;
+import org.stockroom.problem.InvalidRequestException;
+import org.stockroom.problem.ProblemTypes;
+import org.stockroom.problem.ResourceNotFoundException;
+import org.stockroom.product.Product;
+import org.stockroom.product.ProductRepository;
+import org.stockroom.stock.InsufficientStockException;
+import org.stockroom.stock.StockLevel;
+import org.stockroom.stock.StockLevelRepository;
+
+import java.util.List;
+
+/**
+ * Records stock movements: each one appends a ledger line and changes the stock levels
+ * it touches in the same transaction, so on hand always equals the sum of the ledger.
+ *
+ * <p>Concurrency: the product is share-locked (it cannot be archived meanwhile) and each
+ * touched level is locked with {@code SELECT ... FOR UPDATE} before it is read, so
+ * concurrent movements of the same stock queue up and none sees a stale count. A transfer
+ * locks its two levels in location-id order, so two opposite transfers cannot deadlock.
+ */
+@ApplicationScoped
+public class MovementService {
+
+    private final ProductRepository products;
+    private final LocationRepository locations;
+    private final StockLevelRepository levels;
+    private final MovementRepository movements;
+
+    @Inject
+    public MovementService(ProductRepository products, LocationRepository locations,
+                           StockLevelRepository levels, MovementRepository movements) {
+        this.products = products;
+        this.locations = locations;
+        this.levels = levels;
+        this.movements = movements;
+    }
+
+    @Transactional
+    public StockMovement record(MovementCommand command) {
+        List<FieldError> errors = command.type().shapeErrors(command.quantity(), command.from(), command.to(),
+                command.reason());
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Product product = products.findBySkuForMovement(command.sku())
+                .orElseThrow(() -> new ResourceNotFoundException("product", command.sku()));
+        Location from = command.from() == null ? null : location(command.from());
+        Location to = command.to() == null ? null : location(command.to());
+        int quantity = command.quantity();
+
+        switch (command.type()) {
+            case RECEIVE -> receive(product, to, quantity);
+            case ISSUE -> issue(product, from, quantity);
+            case TRANSFER -> transfer(product, from, to, quantity);
+            case ADJUST -> adjust(product, to != null ? to : from, quantity);
+        }
+        StockMovement movement = new StockMovement(command.type(), product, from, to, quantity,
+                command.reason(), command.reference());
+        movements.add(movement);
+        movements.flush();
+        return movement;
+    }
+
+    @Transactional
+    public StockMovement get(long id) {
+        return movements.find(id).orElseThrow(() -> new ResourceNotFoundException("movement", Long.toString(id)));
+    }
+
+    @Transactional
+    public List<StockMovement> search(MovementQuery query, Long beforeId, int limit) {
+        return movements.search(query, beforeId, limit);
+    }
+
+    private void receive(Product product, Location to, int quantity) {
+        requireNotArchived(product);
+        levels.lockOrCreate(product, to).add(quantity);
+    }
+
+    private void issue(Product product, Location from, int quantity) {
+        existingLevel(product, from, quantity).remove(quantity);
+    }
+
+    private void transfer(Product product, Location from, Location to, int quantity) {
+        StockLevel source;
+        StockLevel destination;
+        if (from.id() < to.id()) {
+            source = existingLevel(product, from, quantity);
+            destination = levels.lockOrCreate(product, to);
+        } else {
+            destination = levels.lockOrCreate(product, to);
+            source = existingLevel(product, from, quantity);
+        }
+        source.remove(quantity);
+        destination.add(quantity);
+    }
+
+    private void adjust(Product product, Location at, int quantity) {
+        if (quantity > 0) {
+            requireNotArchived(product);
+            levels.lockOrCreate(product, at).add(quantity);
+        } else {
+            existingLevel(product, at, -quantity).remove(-quantity);
+        }
+    }
+
+    /** The locked level stock is taken from; a location that never held the product holds none. */
+    private StockLevel existingLevel(Product product, Location location, long requested) {
+        return levels.lock(product, location).orElseThrow(
+                () -> new InsufficientStockException(product.sku(), location.code(), 0, requested));
+    }
+
+    private Location location(String code) {
+        return locations.findByCode(code).orElseThrow(() -> new ResourceNotFoundException("location", code));
+    }
+
+    private static void requireNotArchived(Product product) {
+        if (product.isArchived()) {
+            throw new ConflictException(ProblemTypes.PRODUCT_ARCHIVED, "Product archived",
+                    "Product '" + product.sku() + "' is archived and takes no new stock");
+        }
+    }
+}

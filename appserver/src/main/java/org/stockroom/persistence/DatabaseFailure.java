@@ -1,0 +1,55 @@
+package org.stockroom.persistence;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * What kind of PostgreSQL failure lies under an exception, read from its SQLSTATE
+ * (https://www.postgresql.org/docs/current/errcodes-appendix.html) wherever it sits in
+ * the cause chain: JPA, Hibernate and JTA each wrap it differently.
+ */
+public enum DatabaseFailure {
+    /** 23505: a unique constraint refused a duplicate. */
+    DUPLICATE_KEY,
+    /** Any other class 23 refusal: a CHECK, foreign key or integrity trigger. */
+    INTEGRITY_VIOLATION,
+    /** 40001 serialization failure, 40P01 deadlock, 55P03 lock not available: worth a retry. */
+    TRANSIENT_CONFLICT,
+    /** Class 08 (connection), 57P0x (server shutting down), 53xxx (out of resources). */
+    UNAVAILABLE,
+    /** Anything else: a bug to look at. */
+    OTHER;
+
+    public static Optional<SQLException> sqlExceptionIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The failure under {@code failure}, or empty when no SQL error caused it. */
+    public static Optional<DatabaseFailure> of(Throwable failure) {
+        return sqlExceptionIn(failure).map(sql -> classify(sql.getSQLState()));
+    }
+
+    static DatabaseFailure classify(String sqlState) {
+        if (sqlState.equals("23505")) {
+            return DUPLICATE_KEY;
+        }
+        if (sqlState.startsWith("23")) {
+            return INTEGRITY_VIOLATION;
+        }
+        if (sqlState.equals("40001") || sqlState.equals("40P01") || sqlState.equals("55P03")) {
+            return TRANSIENT_CONFLICT;
+        }
+        if (sqlState.startsWith("08") || sqlState.startsWith("57P0") || sqlState.startsWith("53")) {
+            return UNAVAILABLE;
+        }
+        return OTHER;
+    }
+}

@@ -1,0 +1,45 @@
+package org.stockroom.problem;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds {@code application/problem+json} responses (RFC 9457). */
+public final class ProblemResponses {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    private ProblemResponses() {
+    }
+
+    public static Response from(ApiException e, UriInfo uriInfo) {
+        return build(e.status(), e.type(), e.title(), e.detail(), uriInfo, e.errors(), e.extensions());
+    }
+
+    public static Response of(int status, String type, String title, String detail, UriInfo uriInfo) {
+        return build(status, type, title, detail, uriInfo, List.of(), Map.of());
+    }
+
+    private static Response build(int status, String type, String title, String detail, UriInfo uriInfo,
+                                  List<FieldError> errors, Map<String, Object> extensions) {
+        // A map rather than a record: RFC 9457 extension members sit beside the standard ones.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (uriInfo != null) {
+            body.put("instance", "/" + uriInfo.getPath());
+        }
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        body.putAll(extensions);
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+}

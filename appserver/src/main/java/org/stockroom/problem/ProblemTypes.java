@@ -1,0 +1,24 @@
+package org.stockroom.problem;
+
+/** The problem type URIs this API answers with; each is documented in docs/api.md. */
+public final class ProblemTypes {
+
+    private static final String BASE = "https://stockroom.dev/problems/";
+
+    public static final String ABOUT_BLANK = "about:blank";
+    public static final String MALFORMED_REQUEST = BASE + "malformed-request";
+    public static final String INVALID_FIELDS = BASE + "invalid-fields";
+    public static final String NOT_FOUND = BASE + "not-found";
+    public static final String ALREADY_EXISTS = BASE + "already-exists";
+    public static final String INSUFFICIENT_STOCK = BASE + "insufficient-stock";
+    public static final String PRODUCT_ARCHIVED = BASE + "product-archived";
+    public static final String STOCK_ON_HAND = BASE + "stock-on-hand";
+    public static final String EDIT_CONFLICT = BASE + "edit-conflict";
+    public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";
+    public static final String DATA_INTEGRITY = BASE + "data-integrity";
+    public static final String DATABASE_UNAVAILABLE = BASE + "database-unavailable";
+    public static final String INTERNAL_ERROR = BASE + "internal-error";
+
+    private ProblemTypes() {
+    }
+}

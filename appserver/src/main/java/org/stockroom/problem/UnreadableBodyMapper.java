@@ -1,0 +1,50 @@
+package org.stockroom.problem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A body that is not the JSON we expect (broken syntax, wrong types, unknown fields): 400. */
+@Provider
+@ApplicationScoped
+public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
+
+    private static final int MAX_DETAIL = 300;
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Json property (\\S+) can not be mapped");
+    // Our class names say nothing to a client.
+    private static final Pattern INTERNAL_CLASS_NAME = Pattern.compile("(class )*org\\.stockroom\\.[\\w.$]+");
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(ProcessingException exception) {
+        return ProblemResponses.from(new BadRequestException(describe(exception)), uriInfo);
+    }
+
+    private static String describe(Throwable exception) {
+        // The innermost message names the field or position; keep it to one short line.
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String reason = cause.getMessage() == null ? "" : cause.getMessage().replaceAll("\\s+", " ").strip();
+        Matcher unknown = UNKNOWN_PROPERTY.matcher(reason);
+        if (unknown.find()) {
+            return "The request body has a field this resource does not know: '" + unknown.group(1) + "'";
+        }
+        reason = INTERNAL_CLASS_NAME.matcher(reason).replaceAll("the request");
+        if (reason.length() > MAX_DETAIL) {
+            reason = reason.substring(0, MAX_DETAIL) + "...";
+        }
+        return reason.isEmpty() ? "The request body is not valid JSON for this resource"
+                : "The request body is not valid JSON for this resource: " + reason;
+    }
+}

@@ -1,0 +1,112 @@
+package org.stockroom.product;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaProductRepository implements ProductRepository {
+
+    private static final String ON_HAND =
+            "(select coalesce(sum(s.onHand), 0) from StockLevel s where s.product = p)";
+
+    @PersistenceContext(unitName = "stockroom")
+    EntityManager em;
+
+    @Override
+    public Optional<Product> findBySku(String sku) {
+        return findBySku(sku, LockModeType.NONE);
+    }
+
+    @Override
+    public Optional<Product> findBySkuForUpdate(String sku) {
+        return findBySku(sku, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public Optional<Product> findBySkuForMovement(String sku) {
+        return findBySku(sku, LockModeType.PESSIMISTIC_READ);
+    }
+
+    private Optional<Product> findBySku(String sku, LockModeType lock) {
+        return em.createQuery("select p from Product p where p.sku = :sku", Product.class)
+                .setParameter("sku", sku)
+                .setLockMode(lock)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public boolean existsBySku(String sku) {
+        return !em.createQuery("select p.id from Product p where p.sku = :sku", Long.class)
+                .setParameter("sku", sku)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public void add(Product product) {
+        em.persist(product);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
+    public long onHand(Product product) {
+        return em.createQuery("select coalesce(sum(s.onHand), 0) from StockLevel s where s.product = :product",
+                        Long.class)
+                .setParameter("product", product)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<ProductStock> search(ProductQuery query, String afterSku, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (!query.includeArchived()) {
+            conditions.add("p.archived = false");
+        }
+        if (afterSku != null) {
+            conditions.add("p.sku > :afterSku");
+        }
+        if (query.text() != null) {
+            conditions.add("(lower(p.sku) like :text escape '\\' or lower(p.name) like :text escape '\\')");
+        }
+        if (query.category() != null) {
+            conditions.add("p.category = :category");
+        }
+        if (query.belowReorder()) {
+            conditions.add(ON_HAND + " < p.reorderPoint");
+        }
+        String jpql = "select p, " + ON_HAND + " from Product p"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by p.sku";
+        TypedQuery<Object[]> select = em.createQuery(jpql, Object[].class).setMaxResults(limit);
+        if (afterSku != null) {
+            select.setParameter("afterSku", afterSku);
+        }
+        if (query.text() != null) {
+            select.setParameter("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.category() != null) {
+            select.setParameter("category", query.category());
+        }
+        return select.getResultList().stream()
+                .map(row -> new ProductStock((Product) row[0], ((Number) row[1]).longValue()))
+                .toList();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,31 @@
+package org.stockroom.product;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The products of the stockroom. */
+public interface ProductRepository {
+
+    Optional<Product> findBySku(String sku);
+
+    /** Finds and locks a product against concurrent edits and archiving until the transaction ends. */
+    Optional<Product> findBySkuForUpdate(String sku);
+
+    /**
+     * Finds a product and holds a shared lock on it until the transaction ends, so that it
+     * cannot be archived while a movement of it is being recorded.
+     */
+    Optional<Product> findBySkuForMovement(String sku);
+
+    boolean existsBySku(String sku);
+
+    void add(Product product);
+
+    /** Writes pending changes now, so that version conflicts and constraint refusals surface here. */
+    void flush();
+
+    long onHand(Product product);
+
+    /** Up to {@code limit} products after {@code afterSku} in SKU order, with their totals on hand. */
+    List<ProductStock> search(ProductQuery query, String afterSku, int limit);
+}

@@ -1,0 +1,89 @@
+package org.stockroom.product;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import org.stockroom.problem.ConflictException;
+import org.stockroom.problem.PreconditionFailedException;
+import org.stockroom.problem.ProblemTypes;
+import org.stockroom.problem.ResourceNotFoundException;
+
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/** Use cases of the product catalogue. */
+@ApplicationScoped
+public class ProductService {
+
+    private final ProductRepository products;
+
+    @Inject
+    public ProductService(ProductRepository products) {
+        this.products = products;
+    }
+
+    @Transactional
+    public ProductStock create(String sku, ProductDetails details) {
+        if (products.existsBySku(sku)) {
+            throw new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
+                    "A product with SKU '" + sku + "' already exists");
+        }
+        Product product = new Product(sku, details);
+        products.add(product);
+        products.flush();
+        return new ProductStock(product, 0);
+    }
+
+    @Transactional
+    public ProductStock get(String sku) {
+        Product product = find(sku);
+        return new ProductStock(product, products.onHand(product));
+    }
+
+    @Transactional
+    public List<ProductStock> search(ProductQuery query, String afterSku, int limit) {
+        return products.search(query, afterSku, limit);
+    }
+
+    /**
+     * Replaces a product's details if the client's version is still the current one;
+     * a concurrent edit between our check and our write is caught by the version column.
+     */
+    @Transactional
+    public ProductStock revise(String sku, LongPredicate isExpectedVersion, ProductDetails details) {
+        Product product = find(sku);
+        if (!isExpectedVersion.test(product.version())) {
+            throw staleEdit(sku, product.version());
+        }
+        product.revise(details);
+        try {
+            products.flush();
+        } catch (OptimisticLockException e) {
+            throw staleEdit(sku, product.version());
+        }
+        return new ProductStock(product, products.onHand(product));
+    }
+
+    /** Archives a product that has no stock left; archiving twice is harmless. */
+    @Transactional
+    public void archive(String sku) {
+        Product product = products.findBySkuForUpdate(sku)
+                .orElseThrow(() -> new ResourceNotFoundException("product", sku));
+        long onHand = products.onHand(product);
+        if (onHand > 0) {
+            throw new StockOnHandException(sku, onHand);
+        }
+        product.archive();
+        products.flush();
+    }
+
+    private Product find(String sku) {
+        return products.findBySku(sku).orElseThrow(() -> new ResourceNotFoundException("product", sku));
+    }
+
+    private static PreconditionFailedException staleEdit(String sku, long currentVersion) {
+        return new PreconditionFailedException("Product '" + sku + "' was changed by someone else since you read it;"
+                + " read it again and reapply your edit", "\"" + currentVersion + "\"");
+    }
+}

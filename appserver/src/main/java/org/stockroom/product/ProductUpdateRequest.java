@@ -1,0 +1,33 @@
+package org.stockroom.product;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+/**
+ * The body of {@code PUT /products/{sku}}: it replaces the editable fields (an omitted
+ * optional field is cleared or reset to its default). A client may send back the whole
+ * representation it read: the read-only fields are accepted and ignored, except a
+ * {@code sku} that differs from the path, which is refused.
+ */
+public record ProductUpdateRequest(
+        String sku,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 2000) String description,
+        @Size(max = 20) String unitOfMeasure,
+        @Size(max = 100) String category,
+        @PositiveOrZero @Max(1_000_000_000) Integer reorderPoint,
+        // read-only, ignored:
+        Boolean archived,
+        Long onHand,
+        Long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    ProductDetails details() {
+        return ProductDetails.of(name, description, unitOfMeasure, category, reorderPoint);
+    }
+}

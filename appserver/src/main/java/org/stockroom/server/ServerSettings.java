@@ -1,0 +1,51 @@
+package org.stockroom.server;
+
+import org.stockroom.database.DatabaseCoordinates;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to run the server, read from environment variables (the same names docker-compose.yml sets).
+ *
+ * @param httpHost             {@code STOCKROOM_HTTP_HOST}, default 127.0.0.1 (0.0.0.0 in a container)
+ * @param httpPort             {@code STOCKROOM_HTTP_PORT}, default 8080; 0 picks a free port
+ * @param externalDatabase     {@code STOCKROOM_DB_URL}, {@code STOCKROOM_DB_USER}, {@code STOCKROOM_DB_PASSWORD};
+ *                             when absent, an embedded PostgreSQL is started
+ * @param dataDirectory        {@code STOCKROOM_DATA_DIR}, default {@code ./data}: the embedded database
+ *                             and the transaction log live here
+ * @param embeddedDatabasePort {@code STOCKROOM_EMBEDDED_DB_PORT}, default 0: a free port
+ * @param demoData             {@code STOCKROOM_DEMO_DATA}: load demo data into an empty database;
+ *                             default true with the embedded database, false with an external one
+ */
+public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
+                             Path dataDirectory, int embeddedDatabasePort, boolean demoData) {
+
+    public static ServerSettings fromEnvironment(Map<String, String> env) {
+        Optional<DatabaseCoordinates> external = DatabaseCoordinates.fromEnvironment(env);
+        return new ServerSettings(
+                env.getOrDefault("STOCKROOM_HTTP_HOST", "127.0.0.1"),
+                port(env, "STOCKROOM_HTTP_PORT", 8080),
+                external,
+                Path.of(env.getOrDefault("STOCKROOM_DATA_DIR", "data")).toAbsolutePath(),
+                port(env, "STOCKROOM_EMBEDDED_DB_PORT", 0),
+                Boolean.parseBoolean(env.getOrDefault("STOCKROOM_DEMO_DATA", Boolean.toString(external.isEmpty()))));
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number from 0 to 65535, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.stockroom.server;
+
+import io.helidon.logging.common.LogConfig;
+import io.helidon.microprofile.server.Server;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.stockroom.database.DatabaseCoordinates;
+import org.stockroom.database.DatabaseMigrations;
+import org.stockroom.database.DemoData;
+import org.stockroom.database.EmbeddedDatabase;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the Stockroom application server: its database (an embedded PostgreSQL unless
+ * {@code STOCKROOM_DB_URL} names one), the schema migrations, the demo data on a first
+ * run, then the Jakarta REST application on Helidon.
+ *
+ * <p>This bootstrap is the only Helidon-specific code; resources, services and entities
+ * use the Jakarta APIs alone.
+ */
+public final class StockroomServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(StockroomServer.class.getName());
+
+    private final Server server;
+    private final String host;
+    private final EmbeddedDatabase embeddedDatabase;
+    private final DatabaseCoordinates database;
+
+    private StockroomServer(Server server, String host, EmbeddedDatabase embeddedDatabase,
+                            DatabaseCoordinates database) {
+        this.server = server;
+        this.host = host;
+        this.embeddedDatabase = embeddedDatabase;
+        this.database = database;
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        StockroomServer running;
+        try {
+            running = start(ServerSettings.fromEnvironment(System.getenv()));
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "Stockroom could not start: " + e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stockroom-shutdown"));
+        System.out.println(running.banner());
+    }
+
+    public static StockroomServer start(ServerSettings settings) throws IOException, SQLException {
+        EmbeddedDatabase embedded = null;
+        String host = settings.httpHost();
+        DatabaseCoordinates database;
+        if (settings.externalDatabase().isPresent()) {
+            database = settings.externalDatabase().get();
+        } else {
+            LOG.info("Starting the embedded PostgreSQL with its data in " + settings.dataDirectory().resolve("postgres"));
+            embedded = EmbeddedDatabase.startPersistent(settings.dataDirectory().resolve("postgres"),
+                    settings.embeddedDatabasePort());
+            database = embedded.coordinates();
+        }
+        try {
+            int migrations = DatabaseMigrations.migrate(database);
+            LOG.info(() -> "Database " + database.jdbcUrl() + " is up to date (" + migrations + " migrations applied now)");
+            if (settings.demoData() && DemoData.loadIfEmpty(database)) {
+                LOG.info("Loaded the demo data into the empty database");
+            }
+            Server server = Server.builder()
+                    .config(runtimeConfig(settings, database))
+                    .host(settings.httpHost())
+                    .port(settings.httpPort())
+                    .build()
+                    .start();
+            return new StockroomServer(server, host, embedded, database);
+        } catch (RuntimeException | SQLException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Hands the database and the data directory to the runtime through MicroProfile Config. */
+    private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database) {
+        String dataSource = "javax.sql.DataSource.stockroom.";
+        Map<String, String> properties = new HashMap<>();
+        properties.put(dataSource + "jdbcUrl", database.jdbcUrl());
+        if (!database.user().isEmpty()) {
+            properties.put(dataSource + "username", database.user());
+        }
+        if (!database.password().isEmpty()) {
+            properties.put(dataSource + "password", database.password());
+        }
+        // Narayana reads only system properties; without these it keeps its transaction log
+        // in the working directory.
+        String objectStore = settings.dataDirectory().resolve("transactions").toString();
+        System.setProperty("ObjectStoreEnvironmentBean.objectStoreDir", objectStore);
+        System.setProperty("com.arjuna.ats.arjuna.objectstore.objectStoreDir", objectStore);
+
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        Config config = resolver.getBuilder()
+                .addDefaultSources()
+                .addDiscoveredSources()
+                .withSources(new RuntimeConfigSource(properties))
+                .build();
+        resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+        return config;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public DatabaseCoordinates database() {
+        return database;
+    }
+
+    String banner() {
+        String url = "http://" + host() + ":" + port();
+        return String.join(System.lineSeparator(),
+                "",
+                "Stockroom is running.",
+                "  API:       " + url + "/api/v1   (health: " + url + "/health)",
+                "  Database:  " + database.jdbcUrl() + (embeddedDatabase != null ? "  (embedded)" : ""),
+                "",
+                "Try the command-line client in another terminal:",
+                "  bin/stockroom --server " + url + " product list",
+                "  bin/stockroom stock levels --low",
+                "  bin/stockroom --help",
+                "",
+                "Press Ctrl-C to stop.");
+    }
+
+    /** Stops the HTTP server, then the embedded database; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "server already stopped", e);
+        }
+        if (embeddedDatabase != null) {
+            try {
+                embeddedDatabase.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "The embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.stockroom.stock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.stockroom.location.Location;
+import org.stockroom.product.Product;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaStockLevelRepository implements StockLevelRepository {
+
+    @PersistenceContext(unitName = "stockroom")
+    EntityManager em;
+
+    @Override
+    public StockLevel lockOrCreate(Product product, Location location) {
+        // "on conflict do nothing" makes concurrent first receipts safe: one inserts, all then lock the row.
+        em.createNativeQuery("insert into stock_level (product_id, location_id, on_hand, updated_at)"
+                        + " values (?1, ?2, 0, now()) on conflict do nothing")
+                .setParameter(1, product.id())
+                .setParameter(2, location.id())
+                .executeUpdate();
+        return lock(product, location).orElseThrow();
+    }
+
+    @Override
+    public Optional<StockLevel> lock(Product product, Location location) {
+        return Optional.ofNullable(em.find(StockLevel.class, new StockLevelId(product.id(), location.id()),
+                LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
+    public List<StockLevelView> search(StockQuery query, String afterSku, String afterLocation, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (query.sku() != null) {
+            conditions.add("p.sku = :sku");
+        }
+        if (query.locationCode() != null) {
+            conditions.add("l.code = :location");
+        }
+        if (query.belowReorder()) {
+            conditions.add("(select sum(t.onHand) from StockLevel t where t.product = p) < p.reorderPoint");
+        }
+        if (afterSku != null) {
+            conditions.add("(p.sku > :afterSku or (p.sku = :afterSku and l.code > :afterLocation))");
+        }
+        String jpql = "select new org.stockroom.stock.StockLevelView(p.sku, l.code, s.onHand, p.reorderPoint)"
+                + " from StockLevel s join s.product p join s.location l"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by p.sku, l.code";
+        TypedQuery<StockLevelView> select = em.createQuery(jpql, StockLevelView.class).setMaxResults(limit);
+        if (query.sku() != null) {
+            select.setParameter("sku", query.sku());
+        }
+        if (query.locationCode() != null) {
+            select.setParameter("location", query.locationCode());
+        }
+        if (afterSku != null) {
+            select.setParameter("afterSku", afterSku).setParameter("afterLocation", afterLocation);
+        }
+        return select.getResultList();
+    }
+}

@@ -1,0 +1,45 @@
+package org.stockroom.stock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.stockroom.api.Cursor;
+import org.stockroom.api.Page;
+import org.stockroom.api.PageRequest;
+import org.stockroom.api.QueryParameters;
+
+import java.util.List;
+
+/** The on-hand report: one row per product and location that has held stock. */
+@ApplicationScoped
+@Path("/stock")
+@Produces(MediaType.APPLICATION_JSON)
+public class StockResource {
+
+    private final StockLevelRepository levels;
+
+    @Inject
+    public StockResource(StockLevelRepository levels) {
+        this.levels = levels;
+    }
+
+    @GET
+    @Transactional
+    public Page<StockLevelView> levels(@QueryParam("sku") String sku,
+                                       @QueryParam("location") String location,
+                                       @QueryParam("belowReorder") boolean belowReorder,
+                                       @QueryParam("limit") String limit,
+                                       @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after);
+        List<String> key = page.after() == null ? null : Cursor.decode(page.after(), 2);
+        StockQuery query = new StockQuery(QueryParameters.blankToNull(sku), QueryParameters.blankToNull(location), belowReorder);
+        return Cursor.page(levels.search(query, key == null ? null : key.get(0), key == null ? null : key.get(1),
+                page.fetchSize()), page, last -> Cursor.encode(last.sku(), last.location()));
+    }
+
+}
