@@ -128,7 +128,7 @@ class StockroomClientTest {
     void passesTheCursorBackAsAfterAndSeesTheLastPage() {
         reply = new Reply(200, "application/json", "{\"items\":[],\"next\":null}", null);
 
-        Page<Product> page = client.listProducts(ProductQuery.all().after("abc+/="));
+        Page<Product> page = client.listProducts(ProductQuery.all().withAfter("abc+/="));
 
         assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("after=abc%2B%2F%3D");
         assertThat(page.items()).isEmpty();

@@ -68,7 +68,7 @@ public final class ProductCommand {
              @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         ProductQuery query = new ProductQuery(text, category, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<Product> page = paging.fetch(after -> client.listProducts(query.after(after)));
+        Page<Product> page = paging.fetch(after -> client.listProducts(query.withAfter(after)));
         stockroom.output().page(page, "products", ProductCommand::table);
         return ExitCode.OK;
     }

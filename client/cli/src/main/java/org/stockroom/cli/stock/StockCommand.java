@@ -98,7 +98,7 @@ public final class StockCommand {
                @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         StockQuery query = new StockQuery(sku, location, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<StockLevel> page = paging.fetch(after -> client.listStockLevels(query.after(after)));
+        Page<StockLevel> page = paging.fetch(after -> client.listStockLevels(query.withAfter(after)));
         stockroom.output().page(page, "stock levels", StockCommand::table);
         return ExitCode.OK;
     }

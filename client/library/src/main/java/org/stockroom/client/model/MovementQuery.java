@@ -9,7 +9,7 @@ public record MovementQuery(String sku, String location, Instant since, Integer 
         return new MovementQuery(null, null, null, null, null);
     }
 
-    public MovementQuery after(String cursor) {
+    public MovementQuery withAfter(String cursor) {
         return new MovementQuery(sku, location, since, limit, cursor);
     }
 }

@@ -14,7 +14,7 @@ public record ProductQuery(String text, String category, Boolean belowReorder, I
         return new ProductQuery(null, null, null, null, null);
     }
 
-    public ProductQuery after(String cursor) {
+    public ProductQuery withAfter(String cursor) {
         return new ProductQuery(text, category, belowReorder, limit, cursor);
     }
 }

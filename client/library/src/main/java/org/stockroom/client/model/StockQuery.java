@@ -7,7 +7,7 @@ public record StockQuery(String sku, String location, Boolean belowReorder, Inte
         return new StockQuery(null, null, null, null, null);
     }
 
-    public StockQuery after(String cursor) {
+    public StockQuery withAfter(String cursor) {
         return new StockQuery(sku, location, belowReorder, limit, cursor);
     }
 }
