@@ -1,8 +1,9 @@
 package org.stockroom.location;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.stockroom.persistence.Stockroom;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,14 +11,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaLocationRepository implements LocationRepository {
 
-    @PersistenceContext(unitName = "stockroom")
+    @Inject
+    @Stockroom
     EntityManager em;
 
     @Override
     public Optional<Location> findByCode(String code) {
         return em.createQuery("select l from Location l where l.code = :code", Location.class)
                 .setParameter("code", code)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

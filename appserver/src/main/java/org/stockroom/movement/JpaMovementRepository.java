@@ -1,8 +1,9 @@
 package org.stockroom.movement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.stockroom.persistence.Stockroom;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ public class JpaMovementRepository implements MovementRepository {
     private static final String SELECT = "select m from StockMovement m join fetch m.product p"
             + " left join fetch m.from f left join fetch m.to t";
 
-    @PersistenceContext(unitName = "stockroom")
+    @Inject
+    @Stockroom
     EntityManager em;
 
     @Override
@@ -33,7 +35,7 @@ public class JpaMovementRepository implements MovementRepository {
     public Optional<StockMovement> find(long id) {
         return em.createQuery(SELECT + " where m.id = :id", StockMovement.class)
                 .setParameter("id", id)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

@@ -1,6 +1,7 @@
 package org.stockroom.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
 /**
@@ -34,7 +35,17 @@ public enum DatabaseFailure {
 
     /** The failure under {@code failure}, or empty when no SQL error caused it. */
     public static Optional<DatabaseFailure> of(Throwable failure) {
-        return sqlExceptionIn(failure).map(sql -> classify(sql.getSQLState()));
+        Optional<DatabaseFailure> classified = sqlExceptionIn(failure).map(sql -> classify(sql.getSQLState()));
+        if (classified.isPresent()) {
+            return classified;
+        }
+        // The pool's "no connection within the timeout" carries no SQLSTATE.
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return Optional.of(UNAVAILABLE);
+            }
+        }
+        return Optional.empty();
     }
 
     static DatabaseFailure classify(String sqlState) {

@@ -1,9 +1,10 @@
 package org.stockroom.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.stockroom.persistence.Stockroom;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ public class JpaProductRepository implements ProductRepository {
     private static final String ON_HAND =
             "(select coalesce(sum(s.onHand), 0) from StockLevel s where s.product = p)";
 
-    @PersistenceContext(unitName = "stockroom")
+    @Inject
+    @Stockroom
     EntityManager em;
 
     @Override
@@ -39,7 +41,7 @@ public class JpaProductRepository implements ProductRepository {
         return em.createQuery("select p from Product p where p.sku = :sku", Product.class)
                 .setParameter("sku", sku)
                 .setLockMode(lock)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst();
     }
 

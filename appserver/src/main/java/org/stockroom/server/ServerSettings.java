@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param embeddedDatabasePort {@code STOCKROOM_EMBEDDED_DB_PORT}, default 0: a free port
  * @param demoData             {@code STOCKROOM_DEMO_DATA}: load demo data into an empty database;
  *                             default true with the embedded database, false with an external one
+ * @param databasePoolSize     {@code STOCKROOM_DB_POOL_SIZE}, default 10: the most connections to PostgreSQL
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
-                             Path dataDirectory, int embeddedDatabasePort, boolean demoData) {
+                             Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize) {
 
     public static ServerSettings fromEnvironment(Map<String, String> env) {
         Optional<DatabaseCoordinates> external = DatabaseCoordinates.fromEnvironment(env);
@@ -30,7 +31,24 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 external,
                 Path.of(env.getOrDefault("STOCKROOM_DATA_DIR", "data")).toAbsolutePath(),
                 port(env, "STOCKROOM_EMBEDDED_DB_PORT", 0),
-                Boolean.parseBoolean(env.getOrDefault("STOCKROOM_DEMO_DATA", Boolean.toString(external.isEmpty()))));
+                Boolean.parseBoolean(env.getOrDefault("STOCKROOM_DEMO_DATA", Boolean.toString(external.isEmpty()))),
+                positive(env, "STOCKROOM_DB_POOL_SIZE", 10));
+    }
+
+    private static int positive(Map<String, String> env, String name, int defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number above 0, not '" + value + "'");
+        }
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

@@ -93,6 +93,8 @@ public final class StockroomServer implements AutoCloseable {
         String dataSource = "javax.sql.DataSource.stockroom.";
         Map<String, String> properties = new HashMap<>();
         properties.put(dataSource + "jdbcUrl", database.jdbcUrl());
+        properties.put(dataSource + "maximumPoolSize", Integer.toString(settings.databasePoolSize()));
+        properties.put(dataSource + "minimumIdle", Integer.toString(Math.min(2, settings.databasePoolSize())));
         if (!database.user().isEmpty()) {
             properties.put(dataSource + "username", database.user());
         }

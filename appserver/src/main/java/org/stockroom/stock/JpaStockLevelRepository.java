@@ -1,9 +1,10 @@
 package org.stockroom.stock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.stockroom.persistence.Stockroom;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.stockroom.location.Location;
 import org.stockroom.product.Product;
@@ -15,7 +16,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaStockLevelRepository implements StockLevelRepository {
 
-    @PersistenceContext(unitName = "stockroom")
+    @Inject
+    @Stockroom
     EntityManager em;
 
     @Override

@@ -1,0 +1,63 @@
+package org.stockroom.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads PostgreSQL directly, to check what the API did against the source of truth. */
+public final class Ledger {
+
+    private Ledger() {
+    }
+
+    /** The on-hand figure stored in stock_level, 0 when there is no row. */
+    public static long onHand(String sku, String locationCode) {
+        return queryLong("""
+                select coalesce(sum(s.on_hand), 0) from stock_level s
+                  join product p on p.id = s.product_id join location l on l.id = s.location_id
+                 where p.sku = ? and l.code = ?""", sku, locationCode);
+    }
+
+    /** The sum of the ledger's deltas for a product at a location. */
+    public static long ledgerSum(String sku, String locationCode) {
+        return queryLong("""
+                select coalesce(sum(e.delta), 0) from stock_ledger_entry e
+                  join product p on p.id = e.product_id join location l on l.id = e.location_id
+                 where p.sku = ? and l.code = ?""", sku, locationCode);
+    }
+
+    /** How many movements the ledger holds for a product. */
+    public static long movementCount(String sku) {
+        return queryLong("""
+                select count(*) from stock_movement m join product p on p.id = m.product_id
+                 where p.sku = ?""", sku);
+    }
+
+    /** How many stock levels anywhere disagree with the ledger or are negative: must always be 0. */
+    public static long inconsistentLevels() {
+        return queryLong("""
+                select count(*) from (
+                  select coalesce(s.product_id, e.product_id), coalesce(s.location_id, e.location_id)
+                    from stock_level s
+                    full join (select product_id, location_id, sum(delta) as total
+                                 from stock_ledger_entry group by product_id, location_id) e
+                      on e.product_id = s.product_id and e.location_id = s.location_id
+                   where coalesce(s.on_hand, 0) <> coalesce(e.total, 0) or s.on_hand < 0) broken""");
+    }
+
+    public static long queryLong(String sql, Object... parameters) {
+        try (Connection connection = StockroomTestServer.database().connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
