@@ -34,11 +34,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // Kept data is real stock: a commit must be on disk before it is acknowledged.
+                .setServerConfig("synchronous_commit", "on");
         return start(builder, port);
     }
 
-    /** Starts a throw-away PostgreSQL whose data is deleted on close; for tests. */
+    /**
+     * Starts a throw-away PostgreSQL whose data is deleted on close; for tests. It keeps the
+     * library's {@code synchronous_commit=off}: nothing here needs to survive a crash.
+     */
     public static EmbeddedDatabase startTemporary() throws IOException {
         return start(EmbeddedPostgres.builder(), 0);
     }
