@@ -1,0 +1,105 @@
+package org.stockroom.product;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+class ProductTest {
+
+    private static final ProductDetails BOLT = ProductDetails.of("Hex bolt", "Zinc plated", "BOX", "Fasteners", 5);
+
+    @Test
+    void givenSkuAndDetails_whenCreated_thenItHoldsThemAndIsActive() {
+        Product product = new Product("BOLT-1", BOLT);
+
+        assertThat(product.sku()).isEqualTo("BOLT-1");
+        assertThat(product.name()).isEqualTo("Hex bolt");
+        assertThat(product.description()).isEqualTo("Zinc plated");
+        assertThat(product.unitOfMeasure()).isEqualTo("BOX");
+        assertThat(product.category()).isEqualTo("Fasteners");
+        assertThat(product.reorderPoint()).isEqualTo(5);
+        assertThat(product.isArchived()).isFalse();
+        assertThat(product.createdAt()).isNotNull();
+        assertThat(product.updatedAt()).isAfterOrEqualTo(product.createdAt());
+    }
+
+    @Test
+    void givenOnlyAName_whenCreated_thenItCountsInEachesAndNeverNeedsReordering() {
+        Product product = new Product("NUT-1", ProductDetails.of("Nut", null, null, null, null));
+
+        assertThat(product.unitOfMeasure()).isEqualTo("EA");
+        assertThat(product.reorderPoint()).isZero();
+        assertThat(product.description()).isNull();
+        assertThat(product.category()).isNull();
+        assertThat(product.isBelowReorderPoint(0)).isFalse();
+    }
+
+    @Test
+    void givenNoSku_whenCreated_thenItIsRefused() {
+        assertThatNullPointerException().isThrownBy(() -> new Product(null, BOLT)).withMessage("sku");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, true", "4, true", "5, false", "6, false"})
+    void givenReorderPointFive_whenCheckingOnHand_thenOnlyStrictlyLessIsBelow(long onHand, boolean below) {
+        Product product = new Product("BOLT-1", BOLT);
+
+        assertThat(product.isBelowReorderPoint(onHand)).isEqualTo(below);
+    }
+
+    @Test
+    void givenAProduct_whenRevised_thenEveryDetailIsReplacedButTheSkuAndCreationStay() {
+        Product product = new Product("BOLT-1", BOLT);
+        Instant created = product.createdAt();
+        waitForTheClockToPass(product.updatedAt());
+
+        product.revise(ProductDetails.of("Hex bolt M8", null, null, null, null));
+
+        assertThat(product.sku()).isEqualTo("BOLT-1");
+        assertThat(product.name()).isEqualTo("Hex bolt M8");
+        assertThat(product.description()).isNull();
+        assertThat(product.unitOfMeasure()).isEqualTo("EA");
+        assertThat(product.category()).isNull();
+        assertThat(product.reorderPoint()).isZero();
+        assertThat(product.createdAt()).isEqualTo(created);
+        assertThat(product.updatedAt()).isAfter(created);
+    }
+
+    @Test
+    void givenAnActiveProduct_whenArchived_thenItIsArchivedAndUpdated() {
+        Product product = new Product("BOLT-1", BOLT);
+        Instant created = product.createdAt();
+        waitForTheClockToPass(created);
+
+        product.archive();
+
+        assertThat(product.isArchived()).isTrue();
+        assertThat(product.updatedAt()).isAfter(created);
+    }
+
+    @Test
+    void givenAnArchivedProduct_whenArchivedAgain_thenNothingChanges() {
+        Product product = new Product("BOLT-1", BOLT);
+        product.archive();
+        Instant archivedAt = product.updatedAt();
+        waitForTheClockToPass(archivedAt);
+
+        product.archive();
+
+        assertThat(product.isArchived()).isTrue();
+        assertThat(product.updatedAt()).isEqualTo(archivedAt);
+    }
+
+    /** Timestamps have microsecond precision: make sure the next one can differ. */
+    private static void waitForTheClockToPass(Instant instant) {
+        while (!Instant.now().truncatedTo(ChronoUnit.MICROS).isAfter(instant)) {
+            Thread.onSpinWait();
+        }
+    }
+}

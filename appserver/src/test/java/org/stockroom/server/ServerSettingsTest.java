@@ -1,0 +1,139 @@
+package org.stockroom.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stockroom.database.DatabaseCoordinates;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ServerSettingsTest {
+
+    private static final String POSTGRES_URL = "jdbc:postgresql://db:5432/stockroom";
+
+    @Test
+    void givenAnEmptyEnvironment_whenRead_thenALocalServerWithAnEmbeddedDatabaseAndDemoData() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of());
+
+        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.externalDatabase()).isEmpty();
+        assertThat(settings.dataDirectory()).isAbsolute().isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.embeddedDatabasePort()).isZero();
+        assertThat(settings.demoData()).isTrue();
+        assertThat(settings.databasePoolSize()).isEqualTo(10);
+    }
+
+    @Test
+    void givenADatabaseUrl_whenRead_thenThatDatabaseIsUsedWithoutDemoData() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_DB_URL", POSTGRES_URL,
+                "STOCKROOM_DB_USER", "stockroom",
+                "STOCKROOM_DB_PASSWORD", "secret"));
+
+        assertThat(settings.externalDatabase())
+                .contains(new DatabaseCoordinates(POSTGRES_URL, "stockroom", "secret"));
+        assertThat(settings.demoData()).isFalse();
+    }
+
+    @Test
+    void givenABlankDatabaseUrl_whenRead_thenTheEmbeddedDatabaseIsUsed() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of("STOCKROOM_DB_URL", "  "));
+
+        assertThat(settings.externalDatabase()).isEmpty();
+        assertThat(settings.demoData()).isTrue();
+    }
+
+    @Test
+    void givenAnExternalDatabaseAndDemoDataAskedFor_whenRead_thenDemoDataIsLoaded() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_DB_URL", POSTGRES_URL, "STOCKROOM_DEMO_DATA", "true"));
+
+        assertThat(settings.demoData()).isTrue();
+    }
+
+    @Test
+    void givenTheEmbeddedDatabaseAndDemoDataTurnedOff_whenRead_thenNoDemoData() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of("STOCKROOM_DEMO_DATA", "false"));
+
+        assertThat(settings.demoData()).isFalse();
+    }
+
+    @Test
+    void givenEveryVariable_whenRead_thenEachIsUsed() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_HTTP_HOST", "0.0.0.0",
+                "STOCKROOM_HTTP_PORT", "9090",
+                "STOCKROOM_DATA_DIR", "/var/lib/stockroom",
+                "STOCKROOM_EMBEDDED_DB_PORT", "5433",
+                "STOCKROOM_DEMO_DATA", "false",
+                "STOCKROOM_DB_POOL_SIZE", "25"));
+
+        assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
+                Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25));
+    }
+
+    @Test
+    void givenNumbersWithSpaces_whenRead_thenTheyAreTrimmed() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_HTTP_PORT", " 9090 ", "STOCKROOM_DB_POOL_SIZE", " 4 "));
+
+        assertThat(settings.httpPort()).isEqualTo(9090);
+        assertThat(settings.databasePoolSize()).isEqualTo(4);
+    }
+
+    @Test
+    void givenBlankNumbers_whenRead_thenTheDefaultsApply() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_HTTP_PORT", "", "STOCKROOM_EMBEDDED_DB_PORT", " ", "STOCKROOM_DB_POOL_SIZE", ""));
+
+        assertThat(settings.httpPort()).isEqualTo(8080);
+        assertThat(settings.embeddedDatabasePort()).isZero();
+        assertThat(settings.databasePoolSize()).isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 65535})
+    void givenAPortAtTheEdgesOfTheRange_whenRead_thenItIsAccepted(int port) {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of("STOCKROOM_HTTP_PORT", Integer.toString(port)));
+
+        assertThat(settings.httpPort()).isEqualTo(port);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "-1", "65536", "80.5"})
+    void givenABadHttpPort_whenRead_thenTheVariableIsNamed(String port) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_HTTP_PORT", port)))
+                .withMessageContaining("STOCKROOM_HTTP_PORT")
+                .withMessageContaining("'" + port + "'");
+    }
+
+    @Test
+    void givenABadEmbeddedDatabasePort_whenRead_thenTheVariableIsNamed() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_EMBEDDED_DB_PORT", "99999")))
+                .withMessageContaining("STOCKROOM_EMBEDDED_DB_PORT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "ten"})
+    void givenABadPoolSize_whenRead_thenTheVariableIsNamed(String poolSize) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DB_POOL_SIZE", poolSize)))
+                .withMessageContaining("STOCKROOM_DB_POOL_SIZE")
+                .withMessageContaining("'" + poolSize + "'");
+    }
+
+    @Test
+    void givenADatabaseUrlThatIsNotPostgres_whenRead_thenTheVariableIsNamed() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DB_URL", "jdbc:mysql://db/stockroom")))
+                .withMessageContaining("STOCKROOM_DB_URL");
+    }
+}

@@ -1,0 +1,139 @@
+package org.stockroom.stock;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stockroom.location.Location;
+import org.stockroom.problem.ProblemTypes;
+import org.stockroom.product.Product;
+import org.stockroom.product.ProductDetails;
+
+import java.lang.reflect.Field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class StockLevelTest {
+
+    private static final Product BOLT = new Product("BOLT-1", ProductDetails.of("Hex bolt", null, null, null, 0));
+    private static final Location BIN = new Location("A-01", "Aisle A, bin 1");
+
+    @Test
+    void givenAnEmptyLevel_whenAdding_thenOnHandGrowsByEachQuantity() {
+        StockLevel level = levelOf(0);
+
+        level.add(5);
+        level.add(3);
+
+        assertThat(level.onHand()).isEqualTo(8);
+    }
+
+    @Test
+    void givenStock_whenRemovingPart_thenTheRestStays() {
+        StockLevel level = levelOf(10);
+
+        level.remove(4);
+
+        assertThat(level.onHand()).isEqualTo(6);
+    }
+
+    @Test
+    void givenStock_whenRemovingAll_thenNoneIsLeft() {
+        StockLevel level = levelOf(10);
+
+        level.remove(10);
+
+        assertThat(level.onHand()).isZero();
+    }
+
+    @Test
+    void givenStock_whenRemovingMoreThanOnHand_thenInsufficientStockNamesWhatAndWhere() {
+        StockLevel level = levelOf(5);
+
+        InsufficientStockException refused = catchThrowableOfType(InsufficientStockException.class,
+                () -> level.remove(6));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.type()).isEqualTo(ProblemTypes.INSUFFICIENT_STOCK);
+        assertThat(refused.detail()).contains("BOLT-1", "A-01");
+        assertThat(refused.extensions())
+                .containsEntry("sku", "BOLT-1")
+                .containsEntry("location", "A-01")
+                .containsEntry("onHand", 5L)
+                .containsEntry("requested", 6L);
+        assertThat(level.onHand()).isEqualTo(5);
+    }
+
+    @Test
+    void givenAnEmptyLevel_whenRemovingOne_thenInsufficientStockReportsZeroOnHand() {
+        StockLevel level = levelOf(0);
+
+        assertThatExceptionOfType(InsufficientStockException.class)
+                .isThrownBy(() -> level.remove(1))
+                .satisfies(refused -> assertThat(refused.extensions())
+                        .containsEntry("onHand", 0L)
+                        .containsEntry("requested", 1L));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, Long.MIN_VALUE})
+    void givenANonPositiveQuantity_whenAdding_thenItIsRejected(long quantity) {
+        StockLevel level = levelOf(5);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> level.add(quantity));
+        assertThat(level.onHand()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, Long.MIN_VALUE})
+    void givenANonPositiveQuantity_whenRemoving_thenItIsRejected(long quantity) {
+        StockLevel level = levelOf(5);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> level.remove(quantity));
+        assertThat(level.onHand()).isEqualTo(5);
+    }
+
+    @Test
+    void givenTheLargestCount_whenAddingOneMore_thenItOverflowsLoudlyAndKeepsTheCount() {
+        StockLevel level = levelOf(Long.MAX_VALUE);
+
+        assertThatExceptionOfType(ArithmeticException.class).isThrownBy(() -> level.add(1));
+        assertThat(level.onHand()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void givenALevel_whenAsked_thenItNamesItsProductAndLocation() {
+        StockLevel level = levelOf(0);
+
+        assertThat(level.product()).isSameAs(BOLT);
+        assertThat(level.location()).isSameAs(BIN);
+    }
+
+    /**
+     * A level as the repository hands it out: JPA builds it with the no-arg constructor and
+     * sets the associations, which have no setters, so the test sets them the same way.
+     * The count itself is reached through {@link StockLevel#add}.
+     */
+    private static StockLevel levelOf(long onHand) {
+        StockLevel level = new StockLevel();
+        set(level, "product", BOLT);
+        set(level, "location", BIN);
+        if (onHand > 0) {
+            level.add(onHand);
+        }
+        return level;
+    }
+
+    private static void set(StockLevel level, String fieldName, Object value) {
+        try {
+            Field field = StockLevel.class.getDeclaredField(fieldName);
+            field.setAccessible(true);
+            field.set(level, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("StockLevel has no field '" + fieldName + "' any more", e);
+        }
+    }
+}
