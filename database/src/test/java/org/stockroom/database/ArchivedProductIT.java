@@ -23,7 +23,7 @@ import static org.stockroom.database.Fixtures.onHand;
 import static org.stockroom.database.Refusals.CHECK_VIOLATION;
 import static org.stockroom.database.Refusals.assertRefused;
 
-/** An archived product takes no receipts, and a product with stock cannot be archived, even under races. */
+/** An archived product takes no new stock (receipts, positive adjustments), and a product with stock cannot be archived, even under races. */
 class ArchivedProductIT {
 
     @RegisterExtension
@@ -54,6 +54,17 @@ class ArchivedProductIT {
             execute(connection, ARCHIVE, product);
 
             assertRefused(CHECK_VIOLATION, () -> inTransaction(connection, () -> Fixtures.receive(connection, product, main, 1)));
+            assertThat(count(connection, "select count(*) from stock_movement where product_id = " + product)).isZero();
+        }
+    }
+
+    @Test
+    void anArchivedProductTakesNoPositiveAdjustment() throws Exception {
+        try (Connection connection = database.connect()) {
+            execute(connection, ARCHIVE, product);
+
+            assertRefused(CHECK_VIOLATION,
+                    () -> inTransaction(connection, () -> Fixtures.adjust(connection, product, main, 2, "found")));
             assertThat(count(connection, "select count(*) from stock_movement where product_id = " + product)).isZero();
         }
     }
