@@ -7,7 +7,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** One JSON-B instance for the API, refusing request fields it does not know. */
+/** One JSON-B instance for the API, refusing request fields it does not know and numbers that are not whole. */
 @Provider
 @Singleton
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
@@ -16,7 +16,8 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
     private static final String FAIL_ON_UNKNOWN_PROPERTIES = "jsonb.fail-on-unknown-properties";
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true));
+            .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .withDeserializers(new StrictIntegerDeserializer()));
 
     @Override
     public Jsonb getContext(Class<?> type) {

@@ -1,5 +1,7 @@
 package org.stockroom.persistence;
 
+import org.stockroom.problem.Causes;
+
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -22,15 +24,10 @@ public enum DatabaseFailure {
     OTHER;
 
     public static Optional<SQLException> sqlExceptionIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return Optional.of(sql);
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return Optional.empty();
+        return Causes.of(failure).stream()
+                .filter(cause -> cause instanceof SQLException sql && sql.getSQLState() != null)
+                .map(SQLException.class::cast)
+                .findFirst();
     }
 
     /** The failure under {@code failure}, or empty when no SQL error caused it. */
@@ -40,12 +37,10 @@ public enum DatabaseFailure {
             return classified;
         }
         // The pool's "no connection within the timeout" carries no SQLSTATE.
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return Optional.of(UNAVAILABLE);
-            }
-        }
-        return Optional.empty();
+        return Causes.of(failure).stream()
+                .filter(SQLTransientConnectionException.class::isInstance)
+                .findFirst()
+                .map(timeout -> UNAVAILABLE);
     }
 
     static DatabaseFailure classify(String sqlState) {

@@ -16,9 +16,14 @@ public class InvalidRequestException extends ApiException {
     private static String describe(List<FieldError> errors) {
         if (errors.size() == 1) {
             FieldError error = errors.getFirst();
-            return fieldName(error.pointer()) + " " + error.message();
+            String field = fieldName(error.pointer());
+            return field.isEmpty() ? capitalized(error.message()) : field + " " + error.message();
         }
         return errors.size() + " fields are invalid";
+    }
+
+    private static String capitalized(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private static String fieldName(String pointer) {

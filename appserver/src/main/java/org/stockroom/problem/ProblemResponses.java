@@ -34,12 +34,41 @@ public final class ProblemResponses {
         body.put("status", status);
         body.put("detail", detail);
         if (uriInfo != null) {
-            body.put("instance", "/" + uriInfo.getPath());
+            body.put("instance", uriInfo.getRequestUri().getRawPath());
         }
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
         body.putAll(extensions);
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        return Response.status(statusOf(status, title)).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    /** JAX-RS 3.1 knows no reason phrase for 422 or 428; without one the status line would repeat the code. */
+    private static Response.StatusType statusOf(int status, String title) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known;
+        }
+        String reason = switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            default -> title;
+        };
+        return new Response.StatusType() {
+            @Override
+            public int getStatusCode() {
+                return status;
+            }
+
+            @Override
+            public Response.Status.Family getFamily() {
+                return Response.Status.Family.familyOf(status);
+            }
+
+            @Override
+            public String getReasonPhrase() {
+                return reason;
+            }
+        };
     }
 }

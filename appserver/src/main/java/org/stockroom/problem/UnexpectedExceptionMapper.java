@@ -29,7 +29,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        for (Throwable cause = exception; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+        for (Throwable cause : Causes.of(exception)) {
             if (cause instanceof ApiException api) {
                 return ProblemResponses.from(api, uriInfo);
             }

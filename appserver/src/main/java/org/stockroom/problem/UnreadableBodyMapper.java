@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
 
     private static final int MAX_DETAIL = 300;
+    private static final Pattern PROPERTY = Pattern.compile("deserialize property '([^']+)'");
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Json property (\\S+) can not be mapped");
     // Our class names say nothing to a client.
     private static final Pattern INTERNAL_CLASS_NAME = Pattern.compile("(class )*org\\.stockroom\\.[\\w.$]+");
@@ -29,18 +30,30 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
         return ProblemResponses.from(new BadRequestException(describe(exception)), uriInfo);
     }
 
+    /** The property JSON-B was reading when it failed, if its messages name one. */
+    private static String fieldIn(Throwable exception) {
+        for (Throwable cause : Causes.of(exception)) {
+            Matcher property = PROPERTY.matcher(String.valueOf(cause.getMessage()));
+            if (property.find()) {
+                return property.group(1);
+            }
+        }
+        return null;
+    }
+
     private static String describe(Throwable exception) {
         // The innermost message names the field or position; keep it to one short line.
-        Throwable cause = exception;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = Causes.of(exception).getLast();
         String reason = cause.getMessage() == null ? "" : cause.getMessage().replaceAll("\\s+", " ").strip();
         Matcher unknown = UNKNOWN_PROPERTY.matcher(reason);
         if (unknown.find()) {
             return "The request body has a field this resource does not know: '" + unknown.group(1) + "'";
         }
         reason = INTERNAL_CLASS_NAME.matcher(reason).replaceAll("the request");
+        String field = fieldIn(exception);
+        if (field != null) {
+            return "The request body is not valid JSON for this resource: field '" + field + "': " + reason;
+        }
         if (reason.length() > MAX_DETAIL) {
             reason = reason.substring(0, MAX_DETAIL) + "...";
         }

@@ -26,13 +26,28 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
     public static ServerSettings fromEnvironment(Map<String, String> env) {
         Optional<DatabaseCoordinates> external = DatabaseCoordinates.fromEnvironment(env);
         return new ServerSettings(
-                env.getOrDefault("STOCKROOM_HTTP_HOST", "127.0.0.1"),
+                text(env, "STOCKROOM_HTTP_HOST", "127.0.0.1"),
                 port(env, "STOCKROOM_HTTP_PORT", 8080),
                 external,
-                Path.of(env.getOrDefault("STOCKROOM_DATA_DIR", "data")).toAbsolutePath(),
+                Path.of(text(env, "STOCKROOM_DATA_DIR", "data")).toAbsolutePath(),
                 port(env, "STOCKROOM_EMBEDDED_DB_PORT", 0),
-                Boolean.parseBoolean(env.getOrDefault("STOCKROOM_DEMO_DATA", Boolean.toString(external.isEmpty()))),
+                flag(env, "STOCKROOM_DEMO_DATA", external.isEmpty()),
                 positive(env, "STOCKROOM_DB_POOL_SIZE", 10));
+    }
+
+    /** A set, non-blank variable, trimmed; otherwise the default. */
+    private static String text(Map<String, String> env, String name, String defaultValue) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? defaultValue : value.strip();
+    }
+
+    private static boolean flag(Map<String, String> env, String name, boolean defaultValue) {
+        String value = text(env, name, Boolean.toString(defaultValue));
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+        };
     }
 
     private static int positive(Map<String, String> env, String name, int defaultValue) {

@@ -52,6 +52,7 @@ public class JpaStockLevelRepository implements StockLevelRepository {
             conditions.add("l.code = :location");
         }
         if (query.belowReorder()) {
+            conditions.add("p.archived = false");
             conditions.add("(select sum(t.onHand) from StockLevel t where t.product = p) < p.reorderPoint");
         }
         if (afterSku != null) {

@@ -182,6 +182,21 @@ class MovementApiIT {
     }
 
     @Test
+    void quantitiesMustBeWholeJsonNumbersInRange() {
+        // Each of these was once silently turned into a different quantity.
+        for (String quantity : List.of("1.5", "\"5\"", "4294967298", "3000000000", "true", "1e400")) {
+            api().body("{\"type\":\"RECEIVE\",\"sku\":\"" + sku + "\",\"to\":\"" + main
+                            + "\",\"quantity\":" + quantity + "}")
+                    .post("/movements")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("quantity"));
+        }
+        assertThat(Ledger.movementCount(sku)).isZero();
+    }
+
+    @Test
     void unknownMovementIs404() {
         api().get("/movements/{id}", Long.MAX_VALUE).then().statusCode(404);
     }

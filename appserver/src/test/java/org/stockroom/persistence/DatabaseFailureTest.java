@@ -72,4 +72,12 @@ class DatabaseFailureTest {
     void givenASqlExceptionWithoutAnyState_whenClassified_thenThereIsNoDatabaseFailure() {
         assertThat(DatabaseFailure.of(new SQLException("no state"))).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void givenACyclicCauseChain_whenClassified_thenItEndsWithoutADatabaseFailure() {
+        RuntimeException a = new RuntimeException("a");
+        a.initCause(new RuntimeException("b", a));
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                () -> assertThat(DatabaseFailure.of(a)).isEmpty());
+    }
 }

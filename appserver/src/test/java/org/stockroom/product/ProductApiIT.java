@@ -83,7 +83,7 @@ class ProductApiIT {
                 .contentType(PROBLEM_JSON)
                 .body("type", containsString("invalid-fields"))
                 .body("title", equalTo("Invalid fields"))
-                .body("instance", equalTo("/products"))
+                .body("instance", equalTo("/api/v1/products"))
                 .body("errors.pointer", equalTo(List.of("/name", "/reorderPoint", "/sku")));
     }
 

@@ -136,4 +136,21 @@ class ServerSettingsTest {
                 .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DB_URL", "jdbc:mysql://db/stockroom")))
                 .withMessageContaining("STOCKROOM_DB_URL");
     }
+
+    @org.junit.jupiter.api.Test
+    void givenBlankVariables_whenRead_thenTheDefaultsApply() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_HTTP_HOST", " ", "STOCKROOM_DATA_DIR", "", "STOCKROOM_DEMO_DATA", ""));
+        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(settings.dataDirectory()).isEqualTo(java.nio.file.Path.of("data").toAbsolutePath());
+        assertThat(settings.demoData()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenADemoDataFlagThatIsNeitherTrueNorFalse_whenRead_thenItIsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DEMO_DATA", "yes")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STOCKROOM_DEMO_DATA");
+    }
 }
