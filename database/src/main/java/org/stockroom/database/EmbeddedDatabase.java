@@ -1,14 +1,17 @@
 package org.stockroom.database;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A real PostgreSQL 17 server run as a child process from the binaries that Maven brings,
@@ -49,7 +52,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, int port) throws IOException {
-        builder.setServerConfig("listen_addresses", "127.0.0.1")
+        builder.setPgBinaryResolver(EmbeddedDatabase::firstBinaryOnClasspath)
+                .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Small and quick: these servers are for one developer or one test run.
                 .setServerConfig("max_connections", "100")
@@ -72,6 +76,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw e;
         }
         return database;
+    }
+
+    /**
+     * The PostgreSQL binaries for this platform, from the first jar on the classpath that has
+     * them. The library's own resolver refuses to choose when the same binaries jar is on the
+     * classpath twice, as happens when a test puts the app server's jar (whose manifest lists
+     * its libraries) beside the libraries themselves.
+     */
+    private static InputStream firstBinaryOnClasspath(String system, String architecture) throws IOException {
+        String name = "/postgres-" + system.toLowerCase(Locale.ROOT) + "-" + architecture.toLowerCase(Locale.ROOT) + ".txz";
+        InputStream binaries = EmbeddedDatabase.class.getResourceAsStream(name);
+        return binaries != null ? binaries : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, architecture);
     }
 
     private void createStockroomDatabaseIfMissing() throws IOException {
