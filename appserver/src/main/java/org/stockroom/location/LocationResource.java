@@ -1,6 +1,7 @@
 package org.stockroom.location;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,7 @@ import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 
+@Resilient
 @ApplicationScoped
 @Path("/locations")
 @Produces(MediaType.APPLICATION_JSON)

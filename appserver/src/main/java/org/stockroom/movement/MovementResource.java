@@ -1,6 +1,7 @@
 package org.stockroom.movement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+@Resilient
 @ApplicationScoped
 @Path("/movements")
 @Produces(MediaType.APPLICATION_JSON)

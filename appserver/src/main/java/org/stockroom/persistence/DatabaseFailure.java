@@ -43,6 +43,21 @@ public enum DatabaseFailure {
                 .map(timeout -> UNAVAILABLE);
     }
 
+    /**
+     * Whether a failure certainly left nothing committed, so that the whole transaction may
+     * be run again: PostgreSQL aborted it (serialization failure, deadlock, lock timeout), or
+     * no connection was ever had (the pool's timeout, a refused connect). A connection lost
+     * in the middle is not: the commit may have reached the server before the loss.
+     */
+    public static boolean isSafeToRetry(Throwable failure) {
+        if (of(failure).orElse(OTHER) == TRANSIENT_CONFLICT) {
+            return true;
+        }
+        return Causes.of(failure).stream().anyMatch(cause -> cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null
+                   && (sql.getSQLState().equals("08001") || sql.getSQLState().equals("08004")));
+    }
+
     static DatabaseFailure classify(String sqlState) {
         if (sqlState.equals("23505")) {
             return DUPLICATE_KEY;

@@ -55,6 +55,11 @@ public class ApiException extends RuntimeException {
         return errors;
     }
 
+    /** Seconds after which a retry may succeed, sent as {@code Retry-After}; 0 when a retry won't help. */
+    public long retryAfterSeconds() {
+        return 0;
+    }
+
     public Map<String, Object> extensions() {
         return Collections.unmodifiableMap(extensions);
     }

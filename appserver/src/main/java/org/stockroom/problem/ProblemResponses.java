@@ -18,7 +18,11 @@ public final class ProblemResponses {
     }
 
     public static Response from(ApiException e, UriInfo uriInfo) {
-        return build(e.status(), e.type(), e.title(), e.detail(), uriInfo, e.errors(), e.extensions());
+        Response problem = build(e.status(), e.type(), e.title(), e.detail(), uriInfo, e.errors(), e.extensions());
+        if (e.retryAfterSeconds() > 0) {
+            return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return problem;
     }
 
     public static Response of(int status, String type, String title, String detail, UriInfo uriInfo) {

@@ -1,6 +1,7 @@
 package org.stockroom.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
 import org.stockroom.problem.InvalidRequestException;
 
+@Resilient
 @ApplicationScoped
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)

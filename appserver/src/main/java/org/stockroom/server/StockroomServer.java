@@ -92,7 +92,7 @@ public final class StockroomServer implements AutoCloseable {
     private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database) {
         String dataSource = "javax.sql.DataSource.stockroom.";
         Map<String, String> properties = new HashMap<>();
-        properties.put(dataSource + "jdbcUrl", database.jdbcUrl());
+        properties.put(dataSource + "jdbcUrl", withTimeouts(database.jdbcUrl()));
         properties.put(dataSource + "maximumPoolSize", Integer.toString(settings.databasePoolSize()));
         properties.put(dataSource + "minimumIdle", Integer.toString(Math.min(2, settings.databasePoolSize())));
         if (!database.user().isEmpty()) {
@@ -115,6 +115,27 @@ public final class StockroomServer implements AutoCloseable {
                 .build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
         return config;
+    }
+
+    /**
+     * Adds the driver's timeouts unless the URL sets its own: a connect that hangs, a socket
+     * that never answers, a statement or a lock wait that never ends would each hold a
+     * request (and a pooled connection) for as long as the network lets them.
+     */
+    static String withTimeouts(String jdbcUrl) {
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        String separator = jdbcUrl.contains("?") ? "&" : "?";
+        for (String[] parameter : new String[][]{
+                {"connectTimeout", "3"},
+                {"socketTimeout", "30"},
+                {"tcpKeepAlive", "true"},
+                {"options", "-c%20statement_timeout%3D15000%20-c%20lock_timeout%3D5000"}}) {
+            if (!jdbcUrl.contains(parameter[0] + "=")) {
+                url.append(separator).append(parameter[0]).append('=').append(parameter[1]);
+                separator = "&";
+            }
+        }
+        return url.toString();
     }
 
     public int port() {

@@ -1,6 +1,7 @@
 package org.stockroom.stock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.stockroom.api.QueryParameters;
 import java.util.List;
 
 /** The on-hand report: one row per product and location that has held stock. */
+@Resilient
 @ApplicationScoped
 @Path("/stock")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,0 +1,124 @@
+package org.stockroom.resilience;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.stockroom.persistence.DatabaseFailure;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * The policies every unit of database work runs under, outermost first:
+ * <ol>
+ * <li><b>retry</b>: the whole unit is run again, with exponential backoff and jitter, when it
+ *     failed in a way that certainly committed nothing ({@link DatabaseFailure#isSafeToRetry});
+ *     never for constraint, validation or business-rule refusals;</li>
+ * <li><b>circuit breaker</b>: after a sustained rate of database outages (or of slow calls) it
+ *     opens and refuses work at once with a 503 for a while, without touching the pool, then
+ *     lets a few probes through and closes again when they succeed;</li>
+ * <li><b>bulkhead</b>: a bound on concurrent database work, so a slow database cannot tie up
+ *     every request.</li>
+ * </ol>
+ * Each setting is a MicroProfile Config property, see {@code microprofile-config.properties}.
+ */
+@ApplicationScoped
+public class DatabaseResilience {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseResilience.class.getName());
+
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
+    private final Duration openStateWait;
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+
+    @Inject
+    public DatabaseResilience(
+            @ConfigProperty(name = "stockroom.retry.max-attempts", defaultValue = "4") int maxAttempts,
+            @ConfigProperty(name = "stockroom.retry.initial-backoff", defaultValue = "PT0.05S") Duration initialBackoff,
+            @ConfigProperty(name = "stockroom.retry.max-backoff", defaultValue = "PT1S") Duration maxBackoff,
+            @ConfigProperty(name = "stockroom.breaker.failure-rate-percent", defaultValue = "50") float failureRate,
+            @ConfigProperty(name = "stockroom.breaker.window-calls", defaultValue = "20") int windowCalls,
+            @ConfigProperty(name = "stockroom.breaker.minimum-calls", defaultValue = "5") int minimumCalls,
+            @ConfigProperty(name = "stockroom.breaker.slow-call", defaultValue = "PT3S") Duration slowCall,
+            @ConfigProperty(name = "stockroom.breaker.slow-call-rate-percent", defaultValue = "80") float slowCallRate,
+            @ConfigProperty(name = "stockroom.breaker.open-for", defaultValue = "PT5S") Duration openFor,
+            @ConfigProperty(name = "stockroom.breaker.half-open-calls", defaultValue = "3") int halfOpenCalls,
+            @ConfigProperty(name = "stockroom.bulkhead.max-concurrent", defaultValue = "64") int maxConcurrent,
+            @ConfigProperty(name = "stockroom.bulkhead.max-wait", defaultValue = "PT1S") Duration maxWait) {
+        this.openStateWait = openFor;
+        this.retry = Retry.of("database", RetryConfig.custom()
+                .maxAttempts(maxAttempts)
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5, maxBackoff))
+                .retryOnException(DatabaseFailure::isSafeToRetry)
+                .failAfterMaxAttempts(false)
+                .build());
+        this.breaker = CircuitBreaker.of("database", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(windowCalls)
+                .minimumNumberOfCalls(minimumCalls)
+                .failureRateThreshold(failureRate)
+                .slowCallDurationThreshold(slowCall)
+                .slowCallRateThreshold(slowCallRate)
+                .waitDurationInOpenState(openFor)
+                .permittedNumberOfCallsInHalfOpenState(halfOpenCalls)
+                // Only outages count against the database; a refused request is a healthy answer.
+                .recordException(failure -> DatabaseFailure.of(failure).orElse(DatabaseFailure.OTHER)
+                        == DatabaseFailure.UNAVAILABLE)
+                .build());
+        this.bulkhead = Bulkhead.of("database", BulkheadConfig.custom()
+                .maxConcurrentCalls(maxConcurrent)
+                .maxWaitDuration(maxWait)
+                .build());
+
+        breaker.getEventPublisher().onError(event -> lastFailure.set(event.getThrowable()));
+        breaker.getEventPublisher().onStateTransition(event -> LOG.warning(() -> "Database circuit breaker "
+                + event.getStateTransition().getFromState() + " -> " + event.getStateTransition().getToState()
+                + describeCause()));
+        retry.getEventPublisher().onRetry(event -> LOG.info(() -> "Retrying a database transaction (attempt "
+                + (event.getNumberOfRetryAttempts() + 1) + ") after " + event.getLastThrowable()));
+    }
+
+    /** Runs one unit of database work under the retry, breaker and bulkhead. */
+    public Object call(Callable<Object> work) throws Exception {
+        Callable<Object> guarded = Retry.decorateCallable(retry,
+                CircuitBreaker.decorateCallable(breaker, Bulkhead.decorateCallable(bulkhead, work)));
+        try {
+            return guarded.call();
+        } catch (CallNotPermittedException e) {
+            throw new DatabaseUnavailableException("The database is unavailable; requests are refused at once"
+                    + " until it recovers", openStateWait.toSeconds());
+        } catch (BulkheadFullException e) {
+            throw new DatabaseUnavailableException("The server is at its limit of concurrent database work", 1);
+        }
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    public Retry.Metrics retryMetrics() {
+        return retry.getMetrics();
+    }
+
+    public CircuitBreaker.Metrics breakerMetrics() {
+        return breaker.getMetrics();
+    }
+
+    private String describeCause() {
+        Throwable cause = lastFailure.get();
+        return cause == null ? "" : "; last failure: " + cause;
+    }
+}

@@ -1,0 +1,147 @@
+package org.stockroom.resilience;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+import org.stockroom.problem.ConflictException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseResilienceTest {
+
+    private static DatabaseResilience policies(int maxAttempts, int maxConcurrent) {
+        return new DatabaseResilience(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5),
+                50, 10, 4, Duration.ofSeconds(10), 100, Duration.ofSeconds(7), 1,
+                maxConcurrent, Duration.ofMillis(50));
+    }
+
+    private static RuntimeException wrapped(String sqlState) {
+        return new RuntimeException("from JPA", new SQLException("from PostgreSQL", sqlState));
+    }
+
+    @Test
+    void givenADeadlockTwice_whenCalled_thenTheWholeUnitIsRunAgainUntilItSucceeds() throws Exception {
+        DatabaseResilience resilience = policies(4, 10);
+        AtomicInteger attempts = new AtomicInteger();
+
+        Object result = resilience.call(() -> {
+            if (attempts.incrementAndGet() <= 2) {
+                throw wrapped("40P01");
+            }
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void givenAConstraintViolation_whenCalled_thenItIsNotRetried() {
+        DatabaseResilience resilience = policies(4, 10);
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> resilience.call(() -> {
+            attempts.incrementAndGet();
+            throw wrapped("23505");
+        })).hasRootCauseInstanceOf(SQLException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void givenABusinessRefusal_whenCalled_thenItIsNeitherRetriedNorCountedAgainstTheDatabase() {
+        DatabaseResilience resilience = policies(4, 10);
+        AtomicInteger attempts = new AtomicInteger();
+
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> resilience.call(() -> {
+                attempts.incrementAndGet();
+                throw new ConflictException("t", "Conflict", "no");
+            })).isInstanceOf(ConflictException.class);
+        }
+        assertThat(attempts).hasValue(10);
+        assertThat(resilience.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void givenAConnectionLostMidTransaction_whenCalled_thenItIsNotRetriedSinceTheCommitMayHaveLanded() {
+        DatabaseResilience resilience = policies(4, 10);
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> resilience.call(() -> {
+            attempts.incrementAndGet();
+            throw wrapped("08006");
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void givenRetriesRunOut_whenCalled_thenTheLastFailureIsThrown() {
+        DatabaseResilience resilience = policies(3, 10);
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> resilience.call(() -> {
+            attempts.incrementAndGet();
+            throw new SQLTransientConnectionException("pool timed out");
+        })).isInstanceOf(SQLTransientConnectionException.class);
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void givenSustainedOutages_whenCalled_thenTheBreakerOpensAndRefusesAtOnceWithRetryAfter() {
+        DatabaseResilience resilience = policies(1, 10);
+        AtomicInteger attempts = new AtomicInteger();
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> resilience.call(() -> {
+                attempts.incrementAndGet();
+                throw wrapped("08006");
+            })).isNotInstanceOf(DatabaseUnavailableException.class);
+        }
+        assertThat(resilience.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> resilience.call(() -> {
+            attempts.incrementAndGet();
+            return "never";
+        }))
+                .isInstanceOfSatisfying(DatabaseUnavailableException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.retryAfterSeconds()).isEqualTo(7);
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(100));
+        assertThat(attempts).hasValue(4);
+    }
+
+    @Test
+    void givenTheBulkheadIsFull_whenAnotherCallComes_thenItIsRefusedWith503() throws Exception {
+        DatabaseResilience resilience = policies(1, 1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> first = other.submit(() -> resilience.call(() -> {
+                holding.countDown();
+                return release.await(5, TimeUnit.SECONDS);
+            }));
+            assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> resilience.call(() -> "second"))
+                    .isInstanceOfSatisfying(DatabaseUnavailableException.class,
+                            e -> assertThat(e.retryAfterSeconds()).isEqualTo(1));
+
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(true);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+}
