@@ -1,0 +1,211 @@
+package org.stockroom.fault;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.stockroom.database.DatabaseCoordinates;
+import org.stockroom.database.EmbeddedDatabase;
+import org.stockroom.server.ServerSettings;
+import org.stockroom.server.StockroomServer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL cut off under load: a TCP proxy between the app server and its database drops
+ * every connection for a few seconds while clients keep posting movements. Runs in a JVM
+ * of its own (failsafe execution "fault-tests"), since it needs a server wired to the proxy.
+ */
+@Timeout(120)
+class DatabaseOutageFaultIT {
+
+    private static final Duration CUT_AT = Duration.ofSeconds(3);
+    private static final Duration CUT_FOR = Duration.ofSeconds(5);
+    private static final Duration RUN_FOR = Duration.ofSeconds(16);
+    private static final int CLIENTS = 6;
+    private static final Pattern MOVEMENT_ID = Pattern.compile("\"id\":(\\d+)");
+
+    private static EmbeddedDatabase database;
+    private static TcpProxy proxy;
+    private static StockroomServer server;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void startServerBehindAProxy() throws Exception {
+        database = EmbeddedDatabase.startTemporary();
+        proxy = new TcpProxy(database.port());
+        // Short enough for a test: the breaker opens after 5 calls and stays open 2 s.
+        System.setProperty("stockroom.breaker.minimum-calls", "5");
+        System.setProperty("stockroom.breaker.open-for", "PT2S");
+        server = StockroomServer.start(ServerSettings.fromEnvironment(Map.of(
+                DatabaseCoordinates.URL_VARIABLE, "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/stockroom",
+                DatabaseCoordinates.USER_VARIABLE, "postgres",
+                "STOCKROOM_HTTP_PORT", "0",
+                "STOCKROOM_DATA_DIR", Files.createTempDirectory("stockroom-fault-").toString(),
+                "STOCKROOM_DB_POOL_SIZE", "4")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void anOutageUnderLoadFailsFastRecoversAndLosesOrDoublesNothing() throws Exception {
+        assertThat(send("POST", "/api/v1/products", "{\"sku\":\"OUTAGE-1\",\"name\":\"Outage test\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(send("POST", "/api/v1/locations", "{\"code\":\"OUT\",\"name\":\"Outage bin\"}").statusCode())
+                .isEqualTo(201);
+
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.submit(() -> postMovementsUntil(start, answers));
+        }
+        HttpResponse<String> readinessDuringCut = null;
+        sleepUntil(start, CUT_AT);
+        proxy.cut();
+        sleepUntil(start, CUT_AT.plusSeconds(3));
+        readinessDuringCut = send("GET", "/health/ready", null);
+        sleepUntil(start, CUT_AT.plus(CUT_FOR));
+        proxy.restore();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        long restoredAt = CUT_AT.plus(CUT_FOR).toMillis();
+        List<Answer> duringCut = answers.stream()
+                // sent once the breaker had time to open, answered before the database came back
+                .filter(a -> a.sentAtMillis > CUT_AT.toMillis() + 2500 && a.sentAtMillis + a.millis < restoredAt)
+                .toList();
+        List<Answer> acknowledged = answers.stream().filter(a -> a.status == 201).toList();
+
+        // While cut: every answer is a 503 problem with Retry-After, and, with the breaker open, a fast one.
+        assertThat(duringCut).isNotEmpty();
+        assertThat(duringCut).allSatisfy(a -> {
+            assertThat(a.status).isEqualTo(503);
+            assertThat(a.retryAfter).isNotBlank();
+        });
+        assertThat(median(duringCut.stream().map(a -> a.millis).toList())).isLessThan(100);
+        assertThat(readinessDuringCut.statusCode()).isEqualTo(503);
+        // DOWN: the breaker is OPEN, or (half-open, probing) the database check failed.
+        assertThat(readinessDuringCut.body()).contains("\"status\":\"DOWN\"");
+        // Never a 500, whatever the timing.
+        assertThat(answers).allSatisfy(a -> assertThat(a.status).isIn(201, 503));
+        // Recovered within 10 s of the database coming back.
+        long firstSuccessAfterRestore = acknowledged.stream().mapToLong(a -> a.sentAtMillis + a.millis)
+                .filter(t -> t > restoredAt).min().orElseThrow();
+        assertThat(firstSuccessAfterRestore - restoredAt).isLessThan(10_000);
+
+        // Every acknowledged movement is in the ledger exactly once, and the levels are true.
+        Set<Long> acknowledgedIds = new HashSet<>(acknowledged.stream().map(a -> a.movementId).toList());
+        assertThat(acknowledgedIds).hasSameSizeAs(acknowledged);
+        List<Long> ledgerIds = ledgerMovementIds();
+        assertThat(new HashSet<>(ledgerIds)).hasSameSizeAs(ledgerIds).containsAll(acknowledgedIds);
+        assertThat(inconsistentOrNegativeLevels()).isZero();
+        System.out.printf("outage figures: sent=%d acknowledged=%d in-ledger=%d unacknowledged-but-committed=%d"
+                        + " median-503-ms-while-open=%d recovered-after-ms=%d%n",
+                answers.size(), acknowledged.size(), ledgerIds.size(), ledgerIds.size() - acknowledged.size(),
+                median(duringCut.stream().map(a -> a.millis).toList()), firstSuccessAfterRestore - restoredAt);
+    }
+
+    private record Answer(long sentAtMillis, long millis, int status, String retryAfter, Long movementId) {
+    }
+
+    private void postMovementsUntil(long start, List<Answer> answers) {
+        String body = "{\"type\":\"RECEIVE\",\"sku\":\"OUTAGE-1\",\"to\":\"OUT\",\"quantity\":1}";
+        while (elapsedMillis(start) < RUN_FOR.toMillis()) {
+            long sentAt = elapsedMillis(start);
+            try {
+                HttpResponse<String> response = send("POST", "/api/v1/movements", body);
+                Matcher id = MOVEMENT_ID.matcher(response.body());
+                answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, response.statusCode(),
+                        response.headers().firstValue("Retry-After").orElse(""),
+                        response.statusCode() == 201 && id.find() ? Long.parseLong(id.group(1)) : null));
+                if (response.statusCode() == 503) {
+                    Thread.sleep(50);  // a polite client; the test counts, it does not flood
+                }
+            } catch (Exception e) {
+                answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, -1, "", null));
+            }
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<Long> ledgerMovementIds() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = database.coordinates().connect();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "select m.id from stock_movement m join product p on p.id = m.product_id where p.sku = 'OUTAGE-1'")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static long inconsistentOrNegativeLevels() throws Exception {
+        try (Connection connection = database.coordinates().connect();
+             ResultSet rows = connection.createStatement().executeQuery("""
+                     select count(*) from stock_level s
+                      where s.on_hand < 0 or s.on_hand <> (select coalesce(sum(e.delta), 0) from stock_ledger_entry e
+                                            where e.product_id = s.product_id and e.location_id = s.location_id)""")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    }
+
+    private static long elapsedMillis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void sleepUntil(long start, Duration at) throws InterruptedException {
+        long wait = at.toMillis() - elapsedMillis(start);
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+}
