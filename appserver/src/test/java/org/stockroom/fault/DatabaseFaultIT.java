@@ -32,12 +32,13 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL cut off under load: a TCP proxy between the app server and its database drops
- * every connection for a few seconds while clients keep posting movements. Runs in a JVM
- * of its own (failsafe execution "fault-tests"), since it needs a server wired to the proxy.
+ * Database faults under load, through a TCP proxy between the app server and PostgreSQL:
+ * an outage (every connection dropped for a few seconds) and a slow database (latency on
+ * every round trip). Runs in a JVM of its own (failsafe execution "fault-tests"), since it
+ * needs a server wired to the proxy. Every loop is bounded in time and stops by itself.
  */
 @Timeout(120)
-class DatabaseOutageFaultIT {
+class DatabaseFaultIT {
 
     private static final Duration CUT_AT = Duration.ofSeconds(3);
     private static final Duration CUT_FOR = Duration.ofSeconds(5);
@@ -80,6 +81,7 @@ class DatabaseOutageFaultIT {
 
     @Test
     void anOutageUnderLoadFailsFastRecoversAndLosesOrDoublesNothing() throws Exception {
+        awaitReady();
         assertThat(send("POST", "/api/v1/products", "{\"sku\":\"OUTAGE-1\",\"name\":\"Outage test\"}").statusCode())
                 .isEqualTo(201);
         assertThat(send("POST", "/api/v1/locations", "{\"code\":\"OUT\",\"name\":\"Outage bin\"}").statusCode())
@@ -135,6 +137,69 @@ class DatabaseOutageFaultIT {
                         + " median-503-ms-while-open=%d recovered-after-ms=%d%n",
                 answers.size(), acknowledged.size(), ledgerIds.size(), ledgerIds.size() - acknowledged.size(),
                 median(duringCut.stream().map(a -> a.millis).toList()), firstSuccessAfterRestore - restoredAt);
+    }
+
+    @Test
+    void aSlowDatabaseTripsTheBreakerWhileHealthAndRefusalsStayFast() throws Exception {
+        awaitReady();
+        assertThat(send("POST", "/api/v1/locations", "{\"code\":\"SLOW\",\"name\":\"Slow bin\"}").statusCode())
+                .isEqualTo(201);
+        proxy.delay(1_200);  // every round trip to PostgreSQL now takes over a second
+        try {
+            List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+            long start = System.nanoTime();
+            ExecutorService clients = Executors.newFixedThreadPool(12);
+            for (int i = 0; i < 12; i++) {
+                clients.submit(() -> {
+                    while (elapsedMillis(start) < 12_000) {
+                        long sentAt = elapsedMillis(start);
+                        try {
+                            int status = send("GET", "/api/v1/locations/SLOW", null).statusCode();
+                            answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, status, "", null));
+                            if (status == 503) {
+                                Thread.sleep(50);
+                            }
+                        } catch (Exception e) {
+                            answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, -1, "", null));
+                        }
+                    }
+                });
+            }
+            // While the load runs, liveness must answer at once: no thread pile-up behind the database.
+            List<Long> liveness = new ArrayList<>();
+            while (elapsedMillis(start) < 11_000) {
+                long sentAt = System.nanoTime();
+                assertThat(send("GET", "/health/live", null).statusCode()).isEqualTo(200);
+                liveness.add((System.nanoTime() - sentAt) / 1_000_000);
+                Thread.sleep(250);
+            }
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+            List<Answer> late = answers.stream().filter(a -> a.sentAtMillis > 8_000).toList();
+            assertThat(answers).allSatisfy(a -> assertThat(a.status).isIn(200, 503));
+            assertThat(late).isNotEmpty();
+            assertThat(late.stream().filter(a -> a.status == 503)).isNotEmpty();  // the breaker opened on slow calls
+            assertThat(median(late.stream().filter(a -> a.status == 503).map(a -> a.millis).toList())).isLessThan(100);
+            assertThat(median(liveness)).isLessThan(200);
+            System.out.printf("slow-database figures: requests=%d ok=%d refused=%d median-liveness-ms=%d%n",
+                    answers.size(), answers.stream().filter(a -> a.status == 200).count(),
+                    answers.stream().filter(a -> a.status == 503).count(), median(liveness));
+        } finally {
+            proxy.delay(0);
+        }
+        awaitReady();
+    }
+
+    /** Waits (bounded) until readiness is UP: the breaker closed and the database answering. */
+    private static void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (send("GET", "/health/ready", null).statusCode() != 200) {
+            assertThat(System.nanoTime()).as("ready within 30 s").isLessThan(deadline);
+            // Readiness only reports the breaker; a request lets a half-open breaker probe and close.
+            send("GET", "/api/v1/locations?limit=1", null);
+            Thread.sleep(200);
+        }
     }
 
     private record Answer(long sentAtMillis, long millis, int status, String retryAfter, Long movementId) {
