@@ -15,12 +15,17 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
     // Yasson's switch; other JSON-B implementations ignore the unknown property.
     private static final String FAIL_ON_UNKNOWN_PROPERTIES = "jsonb.fail-on-unknown-properties";
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true)
             .withDeserializers(new StrictIntegerDeserializer()));
 
+    /** The instance the REST runtime reads requests and writes responses with, for code that needs the same JSON. */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
+import org.stockroom.idempotency.IdempotentRequests;
 
 @Resilient
 @ApplicationScoped
@@ -26,19 +28,24 @@ import org.stockroom.api.PageRequest;
 public class LocationResource {
 
     private final LocationService service;
+    private final IdempotentRequests idempotent;
 
     @Inject
-    public LocationResource(LocationService service) {
+    public LocationResource(LocationService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewLocationRequest request) {
-        LocationView created = LocationView.of(service.create(request.code(), request.name()));
-        return Response.created(UriBuilder.fromPath("/api/v1/locations/{code}").build(created.code()))
-                .entity(created)
-                .build();
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @NotNull(message = "a JSON body is required") @Valid NewLocationRequest request) {
+        return idempotent.post(idempotencyKey, "/api/v1/locations", request, () -> {
+            LocationView created = LocationView.of(service.create(request.code(), request.name()));
+            return Response.created(UriBuilder.fromPath("/api/v1/locations/{code}").build(created.code()))
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
+import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.BadRequestException;
 import org.stockroom.problem.InvalidRequestException;
 
@@ -35,19 +37,24 @@ import java.time.format.DateTimeParseException;
 public class MovementResource {
 
     private final MovementService service;
+    private final IdempotentRequests idempotent;
 
     @Inject
-    public MovementResource(MovementService service) {
+    public MovementResource(MovementService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response record(@NotNull(message = "a JSON body is required") @Valid MovementRequest request) {
-        MovementView recorded = MovementView.of(service.record(request.command()));
-        return Response.created(UriBuilder.fromPath("/api/v1/movements/{id}").build(recorded.id()))
-                .entity(recorded)
-                .build();
+    public Response record(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @NotNull(message = "a JSON body is required") @Valid MovementRequest request) {
+        return idempotent.post(idempotencyKey, "/api/v1/movements", request, () -> {
+            MovementView recorded = MovementView.of(service.record(request.command()));
+            return Response.created(UriBuilder.fromPath("/api/v1/movements/{id}").build(recorded.id()))
+                    .entity(recorded)
+                    .build();
+        });
     }
 
     @GET

@@ -15,6 +15,8 @@ public final class ProblemTypes {
     public static final String STOCK_ON_HAND = BASE + "stock-on-hand";
     public static final String EDIT_CONFLICT = BASE + "edit-conflict";
     public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";
+    public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
+    public static final String IDEMPOTENCY_KEY_IN_FLIGHT = BASE + "idempotency-key-in-flight";
     public static final String DATA_INTEGRITY = BASE + "data-integrity";
     public static final String DATABASE_UNAVAILABLE = BASE + "database-unavailable";
     public static final String INTERNAL_ERROR = BASE + "internal-error";

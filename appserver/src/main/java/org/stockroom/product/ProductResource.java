@@ -24,6 +24,7 @@ import org.stockroom.api.EntityTags;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
+import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.InvalidRequestException;
 
 @Resilient
@@ -33,20 +34,25 @@ import org.stockroom.problem.InvalidRequestException;
 public class ProductResource {
 
     private final ProductService service;
+    private final IdempotentRequests idempotent;
 
     @Inject
-    public ProductResource(ProductService service) {
+    public ProductResource(ProductService service, IdempotentRequests idempotent) {
         this.service = service;
+        this.idempotent = idempotent;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewProductRequest request) {
-        ProductView created = ProductView.of(service.create(request.sku(), request.details()));
-        return Response.created(UriBuilder.fromPath("/api/v1/products/{sku}").build(created.sku()))
-                .tag(EntityTags.of(created.version()))
-                .entity(created)
-                .build();
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                           @NotNull(message = "a JSON body is required") @Valid NewProductRequest request) {
+        return idempotent.post(idempotencyKey, "/api/v1/products", request, () -> {
+            ProductView created = ProductView.of(service.create(request.sku(), request.details()));
+            return Response.created(UriBuilder.fromPath("/api/v1/products/{sku}").build(created.sku()))
+                    .tag(EntityTags.of(created.version()))
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET

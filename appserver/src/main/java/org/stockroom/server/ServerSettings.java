@@ -3,6 +3,8 @@ package org.stockroom.server;
 import org.stockroom.database.DatabaseCoordinates;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,9 +21,14 @@ import java.util.Optional;
  * @param demoData             {@code STOCKROOM_DEMO_DATA}: load demo data into an empty database;
  *                             default true with the embedded database, false with an external one
  * @param databasePoolSize     {@code STOCKROOM_DB_POOL_SIZE}, default 10: the most connections to PostgreSQL
+ * @param idempotencyTtl       {@code STOCKROOM_IDEMPOTENCY_TTL}, an ISO-8601 duration, default {@code PT24H}:
+ *                             how long the answer to a request with an {@code Idempotency-Key} is replayed
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
-                             Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize) {
+                             Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
+                             Duration idempotencyTtl) {
+
+    public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
 
     public static ServerSettings fromEnvironment(Map<String, String> env) {
         Optional<DatabaseCoordinates> external = DatabaseCoordinates.fromEnvironment(env);
@@ -32,7 +39,8 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 Path.of(text(env, "STOCKROOM_DATA_DIR", "data")).toAbsolutePath(),
                 port(env, "STOCKROOM_EMBEDDED_DB_PORT", 0),
                 flag(env, "STOCKROOM_DEMO_DATA", external.isEmpty()),
-                positive(env, "STOCKROOM_DB_POOL_SIZE", 10));
+                positive(env, "STOCKROOM_DB_POOL_SIZE", 10),
+                duration(env, "STOCKROOM_IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL));
     }
 
     /** A set, non-blank variable, trimmed; otherwise the default. */
@@ -63,6 +71,23 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
             return number;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number above 0, not '" + value + "'");
+        }
+    }
+
+    private static Duration duration(Map<String, String> env, String name, Duration defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            Duration duration = Duration.parse(value.strip());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new DateTimeParseException("not positive", value, 0);
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be a positive ISO-8601 duration such as PT24H or PT30M, not '"
+                    + value + "'");
         }
     }
 

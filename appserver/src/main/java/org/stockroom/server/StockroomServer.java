@@ -88,7 +88,7 @@ public final class StockroomServer implements AutoCloseable {
         }
     }
 
-    /** Hands the database and the data directory to the runtime through MicroProfile Config. */
+    /** Hands the database, the data directory and the idempotency TTL to the runtime through MicroProfile Config. */
     private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database) {
         String dataSource = "javax.sql.DataSource.stockroom.";
         Map<String, String> properties = new HashMap<>();
@@ -101,6 +101,7 @@ public final class StockroomServer implements AutoCloseable {
         if (!database.password().isEmpty()) {
             properties.put(dataSource + "password", database.password());
         }
+        properties.put("stockroom.idempotency.ttl", settings.idempotencyTtl().toString());
         // Narayana reads only system properties; without these it keeps its transaction log
         // in the working directory.
         String objectStore = settings.dataDirectory().resolve("transactions").toString();

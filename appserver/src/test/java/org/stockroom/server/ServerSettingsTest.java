@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stockroom.database.DatabaseCoordinates;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ class ServerSettingsTest {
         assertThat(settings.embeddedDatabasePort()).isZero();
         assertThat(settings.demoData()).isTrue();
         assertThat(settings.databasePoolSize()).isEqualTo(10);
+        assertThat(settings.idempotencyTtl()).isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -72,10 +74,11 @@ class ServerSettingsTest {
                 "STOCKROOM_DATA_DIR", "/var/lib/stockroom",
                 "STOCKROOM_EMBEDDED_DB_PORT", "5433",
                 "STOCKROOM_DEMO_DATA", "false",
-                "STOCKROOM_DB_POOL_SIZE", "25"));
+                "STOCKROOM_DB_POOL_SIZE", "25",
+                "STOCKROOM_IDEMPOTENCY_TTL", "PT2H"));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
-                Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25));
+                Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2)));
     }
 
     @Test
@@ -152,5 +155,14 @@ class ServerSettingsTest {
                         () -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DEMO_DATA", "yes")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("STOCKROOM_DEMO_DATA");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"24h", "PT0S", "-PT1H", "P1M"})
+    void givenABadIdempotencyTtl_whenRead_thenTheVariableIsNamed(String ttl) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_IDEMPOTENCY_TTL", ttl)))
+                .withMessageContaining("STOCKROOM_IDEMPOTENCY_TTL")
+                .withMessageContaining("'" + ttl + "'");
     }
 }

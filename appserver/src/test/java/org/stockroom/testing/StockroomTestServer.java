@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,12 @@ import java.util.stream.Stream;
  * and stopped when the JVM exits. Tests stay independent by using unique SKUs and codes.
  */
 public final class StockroomTestServer {
+
+    /**
+     * How long the test server replays the answer to a keyed request: short, so that a test
+     * can see a key expire, yet far longer than a burst of concurrent requests takes.
+     */
+    public static final Duration IDEMPOTENCY_TTL = Duration.ofSeconds(4);
 
     private static StockroomServer server;
     private static IllegalStateException startFailure;  // fail every test fast, not each after a slow retry
@@ -65,6 +72,7 @@ public final class StockroomTestServer {
             // A tiny pool: a business transaction that ever needs a second connection
             // deadlocks the concurrency tests instead of passing unnoticed.
             env.put("STOCKROOM_DB_POOL_SIZE", "2");
+            env.put("STOCKROOM_IDEMPOTENCY_TTL", IDEMPOTENCY_TTL.toString());
             StockroomServer started = StockroomServer.start(ServerSettings.fromEnvironment(env));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();

@@ -1,0 +1,278 @@
+package org.stockroom.idempotency;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stockroom.testing.Ledger;
+import org.stockroom.testing.StockroomTestServer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.stockroom.testing.Api.api;
+import static org.stockroom.testing.Api.createLocation;
+import static org.stockroom.testing.Api.createProduct;
+import static org.stockroom.testing.Api.receive;
+import static org.stockroom.testing.Api.unique;
+
+/** {@code Idempotency-Key} on the POSTs that write: a retry is answered, never applied twice. */
+class IdempotencyApiIT {
+
+    private static final String KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+
+    private String sku;
+    private String location;
+    private String key;
+
+    @BeforeEach
+    void createProductAndLocation() {
+        sku = unique("IDEM");
+        location = unique("IDEMLOC");
+        key = unique("key");
+        createProduct(sku, 0);
+        createLocation(location);
+    }
+
+    @Test
+    void givenAKeyedProductPost_whenRepeated_thenTheFirstAnswerIsReplayedAndOneProductExists() {
+        String newSku = unique("IDEMP");
+        Map<String, Object> product = Map.of("sku", newSku, "name", "Hex bolt", "reorderPoint", 5);
+
+        Response first = api().header(KEY, key).body(product).post("/products");
+        Response retry = api().header(KEY, key).body(product).post("/products");
+
+        first.then().statusCode(201).body("sku", equalTo(newSku));
+        assertThat(first.header(REPLAYED)).isNull();
+        assertSameAnswer(retry, first);
+        assertThat(first.header("ETag")).isEqualTo("\"" + first.path("version") + "\"");
+        assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(Ledger.queryLong("select count(*) from product where sku = ?", newSku)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAKeyedLocationPost_whenRepeated_thenTheFirstAnswerIsReplayedAndOneLocationExists() {
+        String code = unique("IDEML");
+        Map<String, Object> newLocation = Map.of("code", code, "name", "Aisle 9");
+
+        Response first = api().header(KEY, key).body(newLocation).post("/locations");
+        Response retry = api().header(KEY, key).body(newLocation).post("/locations");
+
+        first.then().statusCode(201).body("code", equalTo(code));
+        assertThat(first.header(REPLAYED)).isNull();
+        assertSameAnswer(retry, first);
+        assertThat(Ledger.queryLong("select count(*) from location where code = ?", code)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAKeyedMovementPost_whenRepeated_thenItIsRecordedOnce() {
+        Map<String, Object> receipt = Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location);
+
+        Response first = api().header(KEY, key).body(receipt).post("/movements");
+        Response retry = api().header(KEY, key).body(receipt).post("/movements");
+
+        first.then().statusCode(201).body("quantity", equalTo(10));
+        assertThat(first.header(REPLAYED)).isNull();
+        assertThat(first.header("Location")).isEqualTo("/api/v1/movements/" + first.path("id"));
+        assertSameAnswer(retry, first);
+        assertThat(Ledger.movementCount(sku)).isEqualTo(1);
+        assertThat(Ledger.onHand(sku, location)).isEqualTo(10);
+    }
+
+    @Test
+    void givenTheSameMovementWithOtherSpacingAndMemberOrder_whenRepeated_thenItIsReplayed() {
+        Response first = api().header(KEY, key)
+                .body("{\"type\":\"RECEIVE\",\"sku\":\"" + sku + "\",\"quantity\":3,\"to\":\"" + location + "\"}")
+                .post("/movements");
+        Response retry = api().header(KEY, key)
+                .body("{ \"to\" : \"" + location + "\",\n  \"quantity\" : 3, \"sku\" : \"" + sku
+                        + "\", \"type\" : \"RECEIVE\", \"reason\": null }")
+                .post("/movements");
+
+        first.then().statusCode(201);
+        assertSameAnswer(retry, first);
+        assertThat(Ledger.movementCount(sku)).isEqualTo(1);
+    }
+
+    @Test
+    void givenAKeyUsedForAnotherPayload_whenPosted_then422AndNothingIsWritten() {
+        api().header(KEY, key).body(Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location))
+                .post("/movements").then().statusCode(201);
+
+        api().header(KEY, key).body(Map.of("type", "RECEIVE", "sku", sku, "quantity", 11, "to", location))
+                .post("/movements")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://stockroom.dev/problems/idempotency-key-reused"))
+                .body("status", equalTo(422))
+                .body("instance", equalTo("/api/v1/movements"));
+
+        assertThat(Ledger.movementCount(sku)).isEqualTo(1);
+        assertThat(Ledger.onHand(sku, location)).isEqualTo(10);
+    }
+
+    @Test
+    void givenAKeyUsedOnAnotherResource_whenPosted_then422AndNothingIsWritten() {
+        String code = unique("IDEMX");
+        api().header(KEY, key).body(Map.of("code", code, "name", "Shelf")).post("/locations")
+                .then().statusCode(201);
+
+        api().header(KEY, key).body(Map.of("sku", code, "name", "Shelf")).post("/products")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://stockroom.dev/problems/idempotency-key-reused"));
+
+        assertThat(Ledger.queryLong("select count(*) from product where sku = ?", code)).isZero();
+    }
+
+    @Test
+    void givenARequestWithTheSameKeyInFlight_whenPosted_then409AndNothingIsWritten() throws Exception {
+        Map<String, Object> receipt = Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location);
+        try (Connection inFlight = StockroomTestServer.database().connect()) {
+            advisoryLock(inFlight, "select pg_advisory_lock(hashtextextended(?, 0))", key);
+
+            api().header(KEY, key).body(receipt).post("/movements")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://stockroom.dev/problems/idempotency-key-in-flight"))
+                    .body("instance", equalTo("/api/v1/movements"));
+            assertThat(Ledger.movementCount(sku)).isZero();
+
+            advisoryLock(inFlight, "select pg_advisory_unlock(hashtextextended(?, 0))", key);
+        }
+
+        api().header(KEY, key).body(receipt).post("/movements").then().statusCode(201);
+        assertThat(Ledger.movementCount(sku)).isEqualTo(1);
+    }
+
+    @Test
+    void givenARefusedKeyedRequest_whenRetriedAfterTheStateChanged_thenItIsEvaluatedAgain() {
+        Map<String, Object> issue = Map.of("type", "ISSUE", "sku", sku, "quantity", 4, "from", location);
+
+        api().header(KEY, key).body(issue).post("/movements")
+                .then().statusCode(409).body("type", containsString("insufficient-stock"));
+        assertThat(Ledger.queryLong("select count(*) from idempotency_key where key = ?", key)).isZero();
+        receive(sku, location, 10);
+        Response retry = api().header(KEY, key).body(issue).post("/movements");
+
+        retry.then().statusCode(201).body("type", equalTo("ISSUE"));
+        assertThat(retry.header(REPLAYED)).isNull();
+        assertThat(Ledger.onHand(sku, location)).isEqualTo(6);
+        assertThat(Ledger.movementCount(sku)).isEqualTo(2);
+    }
+
+    @Test
+    void givenAnExpiredKey_whenRepeated_thenTheRequestIsAppliedAgain() throws Exception {
+        Map<String, Object> receipt = Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location);
+        Response first = api().header(KEY, key).body(receipt).post("/movements");
+        first.then().statusCode(201);
+
+        Thread.sleep(StockroomTestServer.IDEMPOTENCY_TTL.toMillis() + 500);
+        Response afterExpiry = api().header(KEY, key).body(receipt).post("/movements");
+
+        afterExpiry.then().statusCode(201);
+        assertThat(afterExpiry.header(REPLAYED)).isNull();
+        assertThat(afterExpiry.<Object>path("id")).isNotEqualTo(first.path("id"));
+        assertThat(Ledger.movementCount(sku)).isEqualTo(2);
+        assertThat(Ledger.onHand(sku, location)).isEqualTo(20);
+        assertThat(Ledger.queryLong("select count(*) from idempotency_key where key = ? and expires_at > now()", key))
+                .isEqualTo(1);
+        api().header(KEY, key).body(receipt).post("/movements").then().statusCode(201).header(REPLAYED, "true");
+        assertThat(Ledger.movementCount(sku)).isEqualTo(2);
+    }
+
+    @Test
+    void givenFiftyConcurrentIdenticalKeyedMovements_whenPosted_thenExactlyOneIsApplied() throws Exception {
+        Map<String, Object> receipt = Map.of("type", "RECEIVE", "sku", sku, "quantity", 1, "to", location);
+
+        List<Response> answers = concurrently(50, () -> api().header(KEY, key).body(receipt).post("/movements"));
+
+        List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
+        assertThat(statuses).hasSize(50).containsOnly(201, 409).contains(201);
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 201).map(answer -> answer.path("id")))
+                .hasSizeGreaterThanOrEqualTo(1).containsOnly(answers.stream()
+                        .filter(answer -> answer.statusCode() == 201).findFirst().orElseThrow().<Object>path("id"));
+        answers.stream().filter(answer -> answer.statusCode() == 409).forEach(answer -> assertThat(
+                answer.<String>path("type")).isEqualTo("https://stockroom.dev/problems/idempotency-key-in-flight"));
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 201 && answer.header(REPLAYED) == null))
+                .hasSize(1);
+        assertThat(Ledger.movementCount(sku)).isEqualTo(1);
+        assertThat(Ledger.onHand(sku, location)).isEqualTo(1);
+        assertThat(Ledger.inconsistentLevels()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "caf\u00e9"})
+    void givenAMalformedKey_whenPosted_then400AndNothingIsWritten(String malformed) {
+        api().header(KEY, malformed)
+                .body(Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location))
+                .post("/movements")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://stockroom.dev/problems/malformed-request"))
+                .body("detail", containsString("Idempotency-Key"));
+
+        assertThat(Ledger.movementCount(sku)).isZero();
+    }
+
+    @Test
+    void givenAKeyOf256Characters_whenPosted_then400() {
+        api().header(KEY, "k".repeat(256))
+                .body(Map.of("code", unique("IDEMK"), "name", "Shelf"))
+                .post("/locations")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("https://stockroom.dev/problems/malformed-request"));
+    }
+
+    private static void assertSameAnswer(Response retry, Response first) {
+        retry.then().statusCode(first.statusCode()).header(REPLAYED, "true");
+        assertThat(retry.contentType()).isEqualTo(first.contentType());
+        assertThat(retry.asString()).isEqualTo(first.asString());
+        assertThat(retry.header("Location")).isNotNull().isEqualTo(first.header("Location"));
+    }
+
+    private static void advisoryLock(Connection connection, String sql, String key) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, key);
+            statement.executeQuery().close();
+        }
+    }
+
+    /** Starts all requests at once from their own threads and waits (bounded) for every answer. */
+    private static List<Response> concurrently(int requests, java.util.function.Supplier<Response> request)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.get();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return responses;
+        }
+    }
+}
