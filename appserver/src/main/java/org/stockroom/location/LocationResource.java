@@ -1,7 +1,6 @@
 package org.stockroom.location;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +19,7 @@ import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.idempotency.IdempotentRequests;
+import org.stockroom.resilience.Resilient;
 
 @Resilient
 @ApplicationScoped

@@ -1,7 +1,6 @@
 package org.stockroom.movement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +22,7 @@ import org.stockroom.api.QueryParameters;
 import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.BadRequestException;
 import org.stockroom.problem.InvalidRequestException;
+import org.stockroom.resilience.Resilient;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,6 @@
 package org.stockroom.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +25,7 @@ import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
 import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.InvalidRequestException;
+import org.stockroom.resilience.Resilient;
 
 @Resilient
 @ApplicationScoped

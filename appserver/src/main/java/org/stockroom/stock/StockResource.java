@@ -1,7 +1,6 @@
 package org.stockroom.stock;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.stockroom.resilience.Resilient;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -13,6 +12,7 @@ import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
+import org.stockroom.resilience.Resilient;
 
 import java.util.List;
 
