@@ -26,6 +26,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     /** Prints what went wrong and returns the exit code for it. */
     static int report(Exception failure, PrintWriter err) {
+        if (failure instanceof ProblemException problem && isUnavailable(problem.status())) {
+            err.println("error: the server is unavailable (" + problem.status() + "): " + problem.problem().message());
+            return ExitCode.UNAVAILABLE;
+        }
         if (failure instanceof ProblemException problem) {
             err.println("error: " + problem.problem().message());
             for (FieldError error : problem.errors()) {
@@ -44,6 +48,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.println("error: unexpected " + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
         return ExitCode.REFUSED;
+    }
+
+    /** The server (or a proxy before it) could not do it for now, rather than refused it. */
+    static boolean isUnavailable(int status) {
+        return status == 502 || status == 503 || status == 504;
     }
 
     /** "/quantity" becomes "quantity", "/lines/0/sku" becomes "lines.0.sku". */
