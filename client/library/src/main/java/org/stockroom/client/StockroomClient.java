@@ -39,6 +39,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
 
@@ -282,12 +286,27 @@ public final class StockroomClient implements AutoCloseable {
             request.header("Content-Type", JSON)
                     .method(call.method, HttpRequest.BodyPublishers.ofString(jsonb.toJson(call.body)));
         }
+        // The request's own timeout ends with the headers; this one also covers the body.
+        CompletableFuture<HttpResponse<String>> pending =
+                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return Outcome.failed(new ServerUnreachableException(server, reasonFor(e, timeout), e), null);
+            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            return Outcome.failed(new ServerUnreachableException(server, "no answer within " + seconds(timeout), e),
+                    null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                return Outcome.failed(new ServerUnreachableException(server, reasonFor(failure, timeout), failure),
+                        null);
+            }
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw new StockroomClientException("the request to " + server + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException(server, "interrupted while waiting", e);
         }
@@ -505,7 +524,7 @@ public final class StockroomClient implements AutoCloseable {
             return this;
         }
 
-        /** How long one attempt waits for the answer's status and headers; 30 s unless set. */
+        /** How long one attempt waits for the whole answer, status, headers and body; 30 s unless set. */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "request timeout");
             return this;

@@ -206,6 +206,22 @@ class StockroomClientRetryTest {
         };
     }
 
+    /** Sends the status line, the headers and a few bytes of the body, then nothing until the test ends. */
+    private Answer stallMidway() {
+        return exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, EMPTY_PAGE.length());
+            exchange.getResponseBody().write(EMPTY_PAGE.substring(0, 5).getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        };
+    }
+
     private List<String> keysSeen() {
         return seen.stream().map(Seen::idempotencyKey).toList();
     }
@@ -275,6 +291,30 @@ class StockroomClientRetryTest {
         assertThat(seen).hasSize(2).allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
         assertThat(seen).extracting(Seen::idempotencyKey).containsOnlyNulls();
         assertThat(time.waits).containsExactly(Duration.ofMillis(200));
+    }
+
+    @Test
+    void retriesAGetWhoseAnswerStopsHalfway() {
+        script(stallMidway(), json(200, EMPTY_PAGE));
+
+        try (StockroomClient client = client(url, RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
+            assertThat(client.listLocations(null, null).items()).isEmpty();
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(time.waits).hasSize(1);
+    }
+
+    @Test
+    void theRequestTimeoutCoversTheBodyToo() {
+        script(stallMidway());
+
+        try (StockroomClient client = client(url, RetryPolicy.NONE, Duration.ofMillis(300))) {
+            assertThatThrownBy(() -> client.listLocations(null, null))
+                    .isInstanceOfSatisfying(ServerUnreachableException.class,
+                            e -> assertThat(e.reason()).isEqualTo("no answer within 300 ms"));
+        }
+        assertThat(seen).hasSize(1);
+        assertThat(time.elapsed()).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
