@@ -3,6 +3,7 @@ package org.stockroom.cli;
 import org.stockroom.client.FieldError;
 import org.stockroom.client.ProblemException;
 import org.stockroom.client.ServerUnreachableException;
+import org.stockroom.client.StockroomClient;
 import org.stockroom.client.StockroomClientException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -28,6 +29,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     static int report(Exception failure, PrintWriter err) {
         if (failure instanceof ProblemException problem && isUnavailable(problem.status())) {
             err.println("error: the server is unavailable (" + problem.status() + "): " + problem.problem().message());
+            return ExitCode.UNAVAILABLE;
+        }
+        if (failure instanceof ProblemException problem
+                && StockroomClient.IDEMPOTENCY_KEY_IN_FLIGHT.equals(problem.type())) {
+            err.println("error: the server is still working on this command's first attempt, which may yet be"
+                    + " applied; check before running it again (" + problem.problem().message() + ")");
             return ExitCode.UNAVAILABLE;
         }
         if (failure instanceof ProblemException problem) {

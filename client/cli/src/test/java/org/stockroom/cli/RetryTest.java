@@ -58,7 +58,7 @@ class RetryTest {
 
     private static final Answer UNAVAILABLE = new Answer(503, """
             {"type":"https://stockroom.dev/problems/database-unavailable","title":"Database unavailable",
-             "status":503,"detail":"The database is unavailable; try again shortly"}
+             "status":503,"detail":"The database could not complete the request; try again shortly"}
             """, "0");
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -108,7 +108,8 @@ class RetryTest {
     }
 
     private Run stockroom(String... args) {
-        List<String> withServer = new ArrayList<>(List.of("--server", "http://127.0.0.1:" + server.getAddress().getPort()));
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        List<String> withServer = new ArrayList<>(List.of("--server", url));
         withServer.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -136,6 +137,19 @@ class RetryTest {
         });
         assertThat(keysSeen().getFirst()).matches(UUID);
         assertThat(keysSeen()).containsOnly(keysSeen().getFirst());
+    }
+
+    @Test
+    void aMovementWhoseFirstAttemptIsStillInFlightIsAskedForAgainWithTheSameKey() {
+        script(new Answer(409, """
+                {"type":"https://stockroom.dev/problems/idempotency-key-in-flight","title":"In flight",
+                 "status":409,"detail":"A request with this key is still being processed"}
+                """, null), new Answer(201, MOVEMENT_JSON, null));
+
+        Run run = stockroom("stock", "receive", "BOLT-1", "10", "--to", "MAIN");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(keysSeen()).hasSize(2).doesNotContainNull().containsOnly(keysSeen().getFirst());
     }
 
     @Test
@@ -168,8 +182,8 @@ class RetryTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines()).containsExactly(
-                "error: the server is unavailable (503): The database is unavailable; try again shortly");
+        assertThat(run.err().lines()).containsExactly("error: the server is unavailable (503): "
+                + "The database could not complete the request; try again shortly");
         assertThat(seen).as("the first attempt and three retries").hasSize(4);
         assertThat(keysSeen()).containsOnly(keysSeen().getFirst());
     }

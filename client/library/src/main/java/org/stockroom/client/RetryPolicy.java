@@ -16,8 +16,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Before retry number <i>n</i> the client waits a random time between 0 and
  * {@code min(maxBackoff, initialBackoff * multiplier^(n-1))} ("full jitter"), or what the server
- * asked for in {@code Retry-After}. It starts no wait and no attempt that would end after
- * {@code budget}, counted from the first attempt: it gives up instead, with the last failure.
+ * asked for in {@code Retry-After}. It starts no wait that would end after {@code budget},
+ * counted from the start of the first attempt, and gives a retried attempt no more than what is
+ * left of it as its request timeout: it gives up instead, with the last failure. A
+ * {@code Retry-After} longer than what is left is not cut short: the client gives up at once.
  *
  * @param maxAttempts    attempts in all, the first one included; 1 means no retries
  * @param initialBackoff the longest wait before the first retry

@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
@@ -240,7 +241,8 @@ public final class StockroomClient implements AutoCloseable {
      *
      * <p>A call that {@link Call#isRepeatable() may be repeated} is sent again, with the same
      * headers and body, while its failure {@link #mayPass may pass} and the {@link RetryPolicy}
-     * has attempts and time left; the last failure is thrown when they run out.
+     * has attempts and time left; the last failure is thrown when they run out. The first
+     * attempt gets the whole request timeout, a retry no more than what is left of the budget.
      */
     private HttpResponse<String> send(Call call) {
         Instant start = clock.instant();
@@ -466,7 +468,7 @@ public final class StockroomClient implements AutoCloseable {
         /** Reads, and POSTs with an idempotency key: the server's state is the same however often they arrive. */
         boolean isRepeatable() {
             return method.equals("GET") || method.equals("HEAD")
-                    || method.equals("POST") && idempotencyKey().isPresent();
+                    || (method.equals("POST") && idempotencyKey().isPresent());
         }
     }
 
@@ -494,7 +496,7 @@ public final class StockroomClient implements AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Sleeper sleeper = Sleeper.system();
         private InstantSource clock = InstantSource.system();
-        private RandomGenerator random = RandomGenerator.getDefault();
+        private RandomGenerator random = new Random(); // thread-safe, as the client is shared
 
         private Builder() {
         }

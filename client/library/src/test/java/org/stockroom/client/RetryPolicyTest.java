@@ -49,12 +49,13 @@ class RetryPolicyTest {
         assertThatThrownBy(() -> RetryPolicy.DEFAULT.withMaxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.DEFAULT.withBudget(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(-1), 2, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        Duration second = Duration.ofSeconds(1);
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(-1), 2, second, second))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(1), 0.5, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(1), 0.5, second, second))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(1), Double.NaN, Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofMillis(1), Double.NaN, second, second))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
