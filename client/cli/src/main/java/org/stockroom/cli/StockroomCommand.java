@@ -38,7 +38,7 @@ import java.util.Map;
                 "2:the server could not be reached or was unavailable (after retries), or the command line is wrong"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  STOCKROOM_URL       the server's URL when --server is not given",
-                "  STOCKROOM_RETRIES   how often to retry a request that may succeed later, 0 to 10 (default 3)"})
+                "  STOCKROOM_RETRIES   how often to retry a failed request, 0 to 10 (default 3)"})
 public final class StockroomCommand {
 
     public static final String SERVER_VARIABLE = "STOCKROOM_URL";
