@@ -417,16 +417,16 @@ class StockroomClientRetryTest {
 
     @Test
     void givesARetriedAttemptNoMoreTimeThanTheBudgetHasLeft() {
-        RetryPolicy policy = RetryPolicy.DEFAULT.withBudget(Duration.ofSeconds(1));
+        RetryPolicy policy = RetryPolicy.DEFAULT.withBudget(Duration.ofSeconds(2));
         script(unavailable("0"), silence());
 
-        try (StockroomClient client = client(url, policy, Duration.ofSeconds(5))) {
+        try (StockroomClient client = client(url, policy, Duration.ofSeconds(10))) {
             assertThatThrownBy(() -> client.listLocations(null, null))
                     .isInstanceOfSatisfying(ServerUnreachableException.class,
-                            e -> assertThat(e.reason()).matches("no answer within [0-9]{1,3} ms"));
+                            e -> assertThat(e.reason()).matches("no answer within (1[0-9]{3} ms|2 s)"));
         }
         assertThat(seen).hasSize(2);
-        assertThat(time.elapsed()).isLessThan(Duration.ofSeconds(3));
+        assertThat(time.elapsed()).isLessThan(Duration.ofSeconds(4));
     }
 
     // ---- Sent once ---------------------------------------------------------------------------------
