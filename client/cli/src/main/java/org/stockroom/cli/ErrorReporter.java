@@ -3,6 +3,7 @@ package org.stockroom.cli;
 import org.stockroom.client.FieldError;
 import org.stockroom.client.ProblemException;
 import org.stockroom.client.ServerUnreachableException;
+import org.stockroom.client.StockroomClient;
 import org.stockroom.client.StockroomClientException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,6 +27,16 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     /** Prints what went wrong and returns the exit code for it. */
     static int report(Exception failure, PrintWriter err) {
+        if (failure instanceof ProblemException problem && isUnavailable(problem.status())) {
+            err.println("error: the server is unavailable (" + problem.status() + "): " + problem.problem().message());
+            return ExitCode.UNAVAILABLE;
+        }
+        if (failure instanceof ProblemException problem
+                && StockroomClient.IDEMPOTENCY_KEY_IN_FLIGHT.equals(problem.type())) {
+            err.println("error: the server is still working on this command's first attempt, which may yet be"
+                    + " applied; check before running it again (" + problem.problem().message() + ")");
+            return ExitCode.UNAVAILABLE;
+        }
         if (failure instanceof ProblemException problem) {
             err.println("error: " + problem.problem().message());
             for (FieldError error : problem.errors()) {
@@ -44,6 +55,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.println("error: unexpected " + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
         return ExitCode.REFUSED;
+    }
+
+    /** The server (or a proxy before it) could not do it for now, rather than refused it. */
+    static boolean isUnavailable(int status) {
+        return status == 502 || status == 503 || status == 504;
     }
 
     /** "/quantity" becomes "quantity", "/lines/0/sku" becomes "lines.0.sku". */

@@ -4,6 +4,8 @@ import org.stockroom.cli.location.LocationCommand;
 import org.stockroom.cli.movement.MovementsCommand;
 import org.stockroom.cli.product.ProductCommand;
 import org.stockroom.cli.stock.StockCommand;
+import org.stockroom.client.IdempotencyKeys;
+import org.stockroom.client.RetryPolicy;
 import org.stockroom.client.StockroomClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,12 +35,15 @@ import java.util.Map;
         exitCodeList = {
                 "0:done",
                 "1:the server refused (the reason is printed)",
-                "2:the server could not be reached, or the command line is wrong"},
+                "2:the server could not be reached or was unavailable (after retries), or the command line is wrong"},
         footerHeading = "%nEnvironment:%n",
-        footer = "  STOCKROOM_URL   the server's URL when --server is not given")
+        footer = {"  STOCKROOM_URL       the server's URL when --server is not given",
+                "  STOCKROOM_RETRIES   how often to retry a failed request, 0 to 10 (default 3)"})
 public final class StockroomCommand {
 
     public static final String SERVER_VARIABLE = "STOCKROOM_URL";
+    public static final String RETRIES_VARIABLE = "STOCKROOM_RETRIES";
+    static final int MAX_RETRIES = 10;
 
     @Spec
     CommandSpec spec;
@@ -52,10 +57,16 @@ public final class StockroomCommand {
             description = "Print the server's JSON instead of tables.")
     boolean json;
 
+    @Option(names = "--no-retry", scope = ScopeType.INHERIT,
+            description = {"Send each request once, even when the server is unreachable or unavailable.",
+                    "Default: retry up to $" + RETRIES_VARIABLE + " (else 3) times within 20 s."})
+    boolean noRetry;
+
     private final PrintWriter out;
     private final Map<String, String> environment;
     private final ZoneId zone;
     private StockroomClient client;
+    private String idempotencyKey;
 
     public StockroomCommand(PrintWriter out, Map<String, String> environment, ZoneId zone) {
         this.out = out;
@@ -75,17 +86,55 @@ public final class StockroomCommand {
         return StockroomClient.DEFAULT_SERVER.toString();
     }
 
+    /**
+     * When to send a request again: never with {@code --no-retry}, else as many retries as
+     * {@code $STOCKROOM_RETRIES} says (3 if unset) within the default 20 s.
+     */
+    public RetryPolicy retryPolicy() {
+        if (noRetry) {
+            return RetryPolicy.NONE;
+        }
+        String text = environment.get(RETRIES_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return RetryPolicy.DEFAULT;
+        }
+        int retries;
+        try {
+            retries = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            retries = -1;
+        }
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw new ParameterException(spec.commandLine(), "Invalid $" + RETRIES_VARIABLE + ": '" + text
+                    + "' (expected a whole number from 0 to " + MAX_RETRIES + ")");
+        }
+        return RetryPolicy.DEFAULT.withMaxAttempts(retries + 1);
+    }
+
     /** The client for this run, connected on first use. */
     public StockroomClient client() {
         if (client == null) {
+            RetryPolicy retryPolicy = retryPolicy();
             try {
-                client = StockroomClient.builder().server(serverUrl()).build();
+                client = StockroomClient.builder().server(serverUrl()).retryPolicy(retryPolicy).build();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(),
                         "Invalid server URL (--server or $" + SERVER_VARIABLE + "): " + e.getMessage());
             }
         }
         return client;
+    }
+
+    /**
+     * The idempotency key of this command: made fresh for each run of {@code stockroom}, the
+     * same for every call within it, so that the change it asks for is applied once however
+     * often the request has to be sent. A command makes at most one change.
+     */
+    public String idempotencyKey() {
+        if (idempotencyKey == null) {
+            idempotencyKey = IdempotencyKeys.newKey();
+        }
+        return idempotencyKey;
     }
 
     public Output output() {

@@ -53,6 +53,43 @@ class ErrorReporterTest {
     }
 
     @Test
+    void anUnavailableServerExitsWithTwoOnOneLine() {
+        Problem problem = new Problem("https://stockroom.dev/problems/database-unavailable", "Database unavailable",
+                503, "The database could not complete the request; try again shortly", "/api/v1/movements",
+                List.of(), Map.of());
+
+        int exitCode = ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(exitCode).isEqualTo(ExitCode.UNAVAILABLE).isEqualTo(2);
+        assertThat(lines()).containsExactly("error: the server is unavailable (503): "
+                + "The database could not complete the request; try again shortly");
+    }
+
+    @Test
+    void aFirstAttemptStillInFlightExitsWithTwoOnOneLine() {
+        Problem problem = new Problem("https://stockroom.dev/problems/idempotency-key-in-flight",
+                "Idempotency key in flight", 409, "A request with this key is still being processed", null,
+                List.of(), Map.of());
+
+        int exitCode = ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(lines()).containsExactly("error: the server is still working on this command's first attempt,"
+                + " which may yet be applied; check before running it again"
+                + " (A request with this key is still being processed)");
+    }
+
+    @Test
+    void aGatewayWithoutDetailIsUnavailableToo() {
+        Problem problem = new Problem(null, "Bad Gateway", 502, null, null, List.of(), Map.of());
+
+        int exitCode = ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(lines()).containsExactly("error: the server is unavailable (502): Bad Gateway");
+    }
+
+    @Test
     void anUnreachableServerExitsWithTwoOnOneLine() {
         var unreachable = new ServerUnreachableException(URI.create("http://127.0.0.1:8080"),
                 "connection refused", new ConnectException());

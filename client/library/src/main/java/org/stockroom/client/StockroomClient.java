@@ -31,10 +31,21 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLException;
 
 /**
  * Typed access to the Stockroom REST API ({@code /api/v1}) over HTTP/JSON.
@@ -42,6 +53,11 @@ import java.util.StringJoiner;
  * <p>Every method either returns what the server sent or throws a {@link StockroomClientException}:
  * {@link ProblemException} when the server said no, {@link ServerUnreachableException} when it
  * did not answer. One client is safe to share between threads; close it when done.
+ *
+ * <p>Requests that are safe to repeat are retried when the failure may pass (see
+ * {@link RetryPolicy}): reads always, and the creating methods when given an idempotency key,
+ * e.g. {@code createProduct(product, IdempotencyKeys.newKey())}. Keep the key for as long as
+ * you mean the same change: a repeat with that key is applied once by the server.
  *
  * <pre>{@code
  * try (var client = StockroomClient.create(URI.create("http://127.0.0.1:8080"))) {
@@ -55,13 +71,21 @@ public final class StockroomClient implements AutoCloseable {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The problem type of a 409 for a key whose first request the server is still working on. */
+    public static final String IDEMPOTENCY_KEY_IN_FLIGHT = "https://stockroom.dev/problems/idempotency-key-in-flight";
+
     private static final String API_PATH = "/api/v1";
     private static final String JSON = "application/json";
+    private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
 
     private final URI server;
     private final URI api;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final InstantSource clock;
+    private final RandomGenerator random;
     private final HttpClient http;
     private final Jsonb jsonb;
     private final ProblemReader problems;
@@ -71,6 +95,10 @@ public final class StockroomClient implements AutoCloseable {
         this.api = URI.create(builder.server + API_PATH);
         this.connectTimeout = builder.connectTimeout;
         this.requestTimeout = builder.requestTimeout;
+        this.retryPolicy = builder.retryPolicy;
+        this.sleeper = builder.sleeper;
+        this.clock = builder.clock;
+        this.random = builder.random;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -92,10 +120,23 @@ public final class StockroomClient implements AutoCloseable {
         return server;
     }
 
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
     // ---- Products ------------------------------------------------------------------------------
 
+    /** Creates a product; sent once, since without a key a repeat could not be told from a new request. */
     public Versioned<Product> createProduct(NewProduct product) {
         return versioned(send(Call.post("/products", product)), Product.class);
+    }
+
+    /**
+     * Creates a product, retried as the {@link RetryPolicy} allows with the same key on every
+     * attempt; if the server has seen the key before, it answers with the product it created then.
+     */
+    public Versioned<Product> createProduct(NewProduct product, String idempotencyKey) {
+        return versioned(send(Call.post("/products", product).idempotencyKey(idempotencyKey)), Product.class);
     }
 
     public Page<Product> listProducts(ProductQuery query) {
@@ -115,21 +156,29 @@ public final class StockroomClient implements AutoCloseable {
     /**
      * Replaces the editable fields of a product, provided it still carries {@code etag};
      * a {@link ProblemException} with status 412 means someone changed it in between.
+     * Sent once and never retried: the {@code If-Match} already makes a repeat harmless, and
+     * whether to read again and reapply is the caller's decision. It takes no idempotency key.
      */
     public Versioned<Product> updateProduct(String sku, ProductChanges changes, String etag) {
         Call call = Call.put("/products/" + segment(sku), changes).header("If-Match", etag);
         return versioned(send(call), Product.class);
     }
 
-    /** Archives a product; refused (409) while it has stock on hand. */
+    /** Archives a product; refused (409) while it has stock on hand. Sent once, never retried. */
     public void archiveProduct(String sku) {
         send(Call.delete("/products/" + segment(sku)));
     }
 
     // ---- Locations -----------------------------------------------------------------------------
 
+    /** Creates a location; sent once, see {@link #createLocation(NewLocation, String)}. */
     public Location createLocation(NewLocation location) {
         return read(send(Call.post("/locations", location)), Location.class);
+    }
+
+    /** Creates a location, retried as the {@link RetryPolicy} allows with the same key on every attempt. */
+    public Location createLocation(NewLocation location, String idempotencyKey) {
+        return read(send(Call.post("/locations", location).idempotencyKey(idempotencyKey)), Location.class);
     }
 
     public Page<Location> listLocations(Integer limit, String after) {
@@ -149,6 +198,15 @@ public final class StockroomClient implements AutoCloseable {
      */
     public Movement recordMovement(NewMovement movement) {
         return read(send(Call.post("/movements", movement)), Movement.class);
+    }
+
+    /**
+     * Records a movement, retried as the {@link RetryPolicy} allows with the same key on every
+     * attempt; the server records it once however often the key arrives, and answers a repeat
+     * with the movement it recorded the first time.
+     */
+    public Movement recordMovement(NewMovement movement, String idempotencyKey) {
+        return read(send(Call.post("/movements", movement).idempotencyKey(idempotencyKey)), Movement.class);
     }
 
     public Page<Movement> listMovements(MovementQuery query) {
@@ -180,10 +238,48 @@ public final class StockroomClient implements AutoCloseable {
     /**
      * Sends a call and returns the successful response; every request of this client passes
      * here, so headers, retries and credentials belong here too.
+     *
+     * <p>A call that {@link Call#isRepeatable() may be repeated} is sent again, with the same
+     * headers and body, while its failure {@link #mayPass may pass} and the {@link RetryPolicy}
+     * has attempts and time left; the last failure is thrown when they run out. The first
+     * attempt gets the whole request timeout, a retry no more than what is left of the budget.
      */
     private HttpResponse<String> send(Call call) {
+        Instant start = clock.instant();
+        Duration timeout = requestTimeout;
+        for (int attempt = 1; ; attempt++) {
+            Outcome outcome = sendOnce(call, timeout);
+            if (outcome.failure() == null) {
+                return outcome.response();
+            }
+            StockroomClientException failure = outcome.failure();
+            if (!call.isRepeatable() || attempt >= retryPolicy.maxAttempts() || !mayPass(failure, call)) {
+                throw failure;
+            }
+            Duration wait = outcome.retryAfter() != null ? outcome.retryAfter() : retryPolicy.backoff(attempt, random);
+            Duration left = retryPolicy.budget().minus(Duration.between(start, clock.instant()));
+            if (wait.compareTo(left) >= 0) {
+                throw failure;
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.addSuppressed(e);
+                throw failure;
+            }
+            left = retryPolicy.budget().minus(Duration.between(start, clock.instant()));
+            if (left.isNegative() || left.isZero()) {
+                throw failure;
+            }
+            timeout = left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
+        }
+    }
+
+    /** One attempt: the response if it was a success, else what went wrong. */
+    private Outcome sendOnce(Call call, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + call.path))
-                .timeout(requestTimeout)
+                .timeout(timeout)
                 .header("Accept", JSON + ", application/problem+json");
         call.headers.forEach(request::header);
         if (call.body == null) {
@@ -192,28 +288,82 @@ public final class StockroomClient implements AutoCloseable {
             request.header("Content-Type", JSON)
                     .method(call.method, HttpRequest.BodyPublishers.ofString(jsonb.toJson(call.body)));
         }
+        // The request's own timeout ends with the headers; this one also covers the body.
+        CompletableFuture<HttpResponse<String>> pending =
+                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ServerUnreachableException(server, reasonFor(e), e);
+            response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            return Outcome.failed(new ServerUnreachableException(server, "no answer within " + seconds(timeout), e),
+                    null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                return Outcome.failed(new ServerUnreachableException(server, reasonFor(failure, timeout), failure),
+                        null);
+            }
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw new StockroomClientException("the request to " + server + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException(server, "interrupted while waiting", e);
         }
         if (response.statusCode() >= 400) {
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
-            throw new ProblemException(problems.read(response.statusCode(), contentType, response.body()));
+            ProblemException problem =
+                    new ProblemException(problems.read(response.statusCode(), contentType, response.body()));
+            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                    clock.instant()).orElse(null);
+            return Outcome.failed(problem, retryAfter);
         }
-        return response;
+        return new Outcome(response, null, null);
     }
 
-    private String reasonFor(IOException failure) {
+    /**
+     * Whether a failure may pass if the same request is sent again: no connection (refused,
+     * reset, closed, timed out), no answer in time, 502, 503 or 504, and, for a keyed POST, the
+     * server still working on the first request with this key (409 in flight). Not an unknown
+     * host, a TLS failure or any other answer from the server.
+     */
+    private static boolean mayPass(StockroomClientException failure, Call call) {
+        if (failure instanceof ProblemException problem) {
+            return UNAVAILABLE.contains(problem.status())
+                    || (problem.status() == 409 && IDEMPOTENCY_KEY_IN_FLIGHT.equals(problem.type())
+                        && call.idempotencyKey().isPresent());
+        }
+        if (failure instanceof ServerUnreachableException unreachable) {
+            for (Throwable cause = unreachable.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException
+                        || cause instanceof SSLException) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * What one attempt came to: a successful response, or a failure with the wait the server
+     * asked for in {@code Retry-After} (null if it did not).
+     */
+    private record Outcome(HttpResponse<String> response, StockroomClientException failure, Duration retryAfter) {
+
+        static Outcome failed(StockroomClientException failure, Duration retryAfter) {
+            return new Outcome(null, failure, retryAfter);
+        }
+    }
+
+    private String reasonFor(IOException failure, Duration timeout) {
         if (failure instanceof HttpConnectTimeoutException) {
-            return "no connection within " + seconds(connectTimeout);
+            return "no connection within " + seconds(connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout);
         }
         if (failure instanceof HttpTimeoutException) {
-            return "no answer within " + seconds(requestTimeout);
+            return "no answer within " + seconds(timeout);
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
@@ -306,6 +456,20 @@ public final class StockroomClient implements AutoCloseable {
             headers.put(name, value);
             return new Call(method, path, body, headers);
         }
+
+        Call idempotencyKey(String key) {
+            return header(IdempotencyKeys.HEADER, IdempotencyKeys.requireValid(key));
+        }
+
+        Optional<String> idempotencyKey() {
+            return Optional.ofNullable(headers.get(IdempotencyKeys.HEADER));
+        }
+
+        /** Reads, and POSTs with an idempotency key: the server's state is the same however often they arrive. */
+        boolean isRepeatable() {
+            return method.equals("GET") || method.equals("HEAD")
+                    || (method.equals("POST") && idempotencyKey().isPresent());
+        }
     }
 
     /** Builds {@code ?a=1&b=2} from the parameters that have a value. */
@@ -329,6 +493,10 @@ public final class StockroomClient implements AutoCloseable {
         private URI server = DEFAULT_SERVER;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private Sleeper sleeper = Sleeper.system();
+        private InstantSource clock = InstantSource.system();
+        private RandomGenerator random = new Random(); // thread-safe, as the client is shared
 
         private Builder() {
         }
@@ -352,13 +520,42 @@ public final class StockroomClient implements AutoCloseable {
             return server(uri);
         }
 
+        /** How long one attempt waits for a connection; 5 s unless set. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive(connectTimeout, "connect timeout");
             return this;
         }
 
+        /** How long one attempt waits for the whole answer, status, headers and body; 30 s unless set. */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = positive(requestTimeout, "request timeout");
+            return this;
+        }
+
+        /** When to send a request again; {@link RetryPolicy#DEFAULT} unless set, {@link RetryPolicy#NONE} for never. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retry policy");
+            return this;
+        }
+
+        /** How to wait between attempts; {@link Sleeper#system()} unless set. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The clock that measures the retry budget and reads {@code Retry-After} dates; the system
+         * clock unless set. A test that records waits instead of sleeping advances it by them.
+         */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where the backoff's jitter comes from; for tests that want the waits exactly. */
+        Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 

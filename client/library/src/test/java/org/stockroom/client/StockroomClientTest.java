@@ -267,6 +267,7 @@ class StockroomClientTest {
         try (StockroomClient impatient = StockroomClient.builder()
                 .server("http://127.0.0.1:" + server.getAddress().getPort())
                 .requestTimeout(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.NONE)
                 .build()) {
 
             assertThatThrownBy(() -> impatient.listStockLevels(StockQuery.all()))

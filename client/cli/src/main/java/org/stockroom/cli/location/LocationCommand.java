@@ -28,7 +28,7 @@ public final class LocationCommand {
     @Command(name = "add", description = "Add a location.")
     int add(@Parameters(paramLabel = "CODE", description = "Its short code, e.g. MAIN; never changes.") String code,
             @Option(names = "--name", required = true, description = "What it is called.") String name) {
-        Location created = stockroom.client().createLocation(new NewLocation(code, name));
+        Location created = stockroom.client().createLocation(new NewLocation(code, name), stockroom.idempotencyKey());
         Output output = stockroom.output();
         if (output.json()) {
             output.json(created);

@@ -48,7 +48,7 @@ public final class ProductCommand {
             @Option(names = "--reorder-point", paramLabel = "N",
                     description = "Reorder when stock falls below N (server default: 0).") Integer reorderPoint) {
         Versioned<Product> created = stockroom.client().createProduct(
-                new NewProduct(sku, name, description, unit, category, reorderPoint));
+                new NewProduct(sku, name, description, unit, category, reorderPoint), stockroom.idempotencyKey());
         Output output = stockroom.output();
         if (output.json()) {
             output.json(created.value());

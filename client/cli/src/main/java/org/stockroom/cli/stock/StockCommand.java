@@ -103,8 +103,9 @@ public final class StockCommand {
         return ExitCode.OK;
     }
 
+    /** Records the movement with this command's idempotency key, so a retry records it once. */
     private Movement record(NewMovement movement) {
-        return stockroom.client().recordMovement(movement);
+        return stockroom.client().recordMovement(movement, stockroom.idempotencyKey());
     }
 
     private void confirm(Movement movement, String sentence) {
