@@ -160,7 +160,10 @@ public final class StockroomClient implements AutoCloseable {
      * whether to read again and reapply is the caller's decision. It takes no idempotency key.
      */
     public Versioned<Product> updateProduct(String sku, ProductChanges changes, String etag) {
-        Call call = Call.put("/products/" + segment(sku), changes).header("If-Match", etag);
+        Call call = Call.put("/products/" + segment(sku), changes);
+        if (etag != null) {  // without one the server answers 428, which says what is missing
+            call = call.header("If-Match", etag);
+        }
         return versioned(send(call), Product.class);
     }
 
