@@ -2,6 +2,10 @@ package org.stockroom.persistence;
 
 import org.stockroom.problem.Causes;
 
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+
+import javax.transaction.xa.XAException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -36,11 +40,15 @@ public enum DatabaseFailure {
         if (classified.isPresent()) {
             return classified;
         }
-        // The pool's "no connection within the timeout" carries no SQLSTATE.
+        // Without a SQLSTATE: the pool's "no connection within the timeout", and a commit whose
+        // connection broke midway, which the transaction manager reports as a heuristic outcome.
         return Causes.of(failure).stream()
-                .filter(SQLTransientConnectionException.class::isInstance)
+                .filter(cause -> cause instanceof SQLTransientConnectionException
+                        || cause instanceof HeuristicMixedException
+                        || cause instanceof HeuristicRollbackException
+                        || cause instanceof XAException)
                 .findFirst()
-                .map(timeout -> UNAVAILABLE);
+                .map(unavailable -> UNAVAILABLE);
     }
 
     /**

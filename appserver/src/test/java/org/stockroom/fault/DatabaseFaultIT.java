@@ -109,6 +109,7 @@ class DatabaseFaultIT {
                 .filter(a -> a.sentAtMillis > CUT_AT.toMillis() + 2500 && a.sentAtMillis + a.millis < restoredAt)
                 .toList();
         List<Answer> acknowledged = answers.stream().filter(a -> a.status == 201).toList();
+        assertThat(answers).noneSatisfy(a -> assertThat(a.status).isEqualTo(-1));  // no request went unanswered
 
         // While cut: every answer is a 503 problem with Retry-After, and, with the breaker open, a fast one.
         assertThat(duringCut).isNotEmpty();
@@ -120,22 +121,30 @@ class DatabaseFaultIT {
         assertThat(readinessDuringCut.statusCode()).isEqualTo(503);
         // DOWN: the breaker is OPEN, or (half-open, probing) the database check failed.
         assertThat(readinessDuringCut.body()).contains("\"status\":\"DOWN\"");
-        // Never a 500, whatever the timing.
-        assertThat(answers).allSatisfy(a -> assertThat(a.status).isIn(201, 503));
+        // Never a 500, whatever the timing: 201, 503, or 409 while a retried key's first try is in flight.
+        assertThat(answers).allSatisfy(a -> assertThat(a.status).isIn(201, 409, 503));
         // Recovered within 10 s of the database coming back.
         long firstSuccessAfterRestore = acknowledged.stream().mapToLong(a -> a.sentAtMillis + a.millis)
                 .filter(t -> t > restoredAt).min().orElseThrow();
         assertThat(firstSuccessAfterRestore - restoredAt).isLessThan(10_000);
 
-        // Every acknowledged movement is in the ledger exactly once, and the levels are true.
-        Set<Long> acknowledgedIds = new HashSet<>(acknowledged.stream().map(a -> a.movementId).toList());
-        assertThat(acknowledgedIds).hasSameSizeAs(acknowledged);
+        // Every movement a client started was acknowledged once, under one id, and is in the
+        // ledger exactly once: none lost, none doubled by the retries.
+        Set<String> startedKeys = new HashSet<>(answers.stream().map(a -> a.key).toList());
+        Map<String, Set<Long>> idsByKey = new java.util.HashMap<>();
+        acknowledged.forEach(a -> idsByKey.computeIfAbsent(a.key, k -> new HashSet<>()).add(a.movementId));
+        assertThat(idsByKey.keySet()).isEqualTo(startedKeys);
+        assertThat(idsByKey.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        Set<Long> acknowledgedIds = new HashSet<>(idsByKey.values().stream().map(ids -> ids.iterator().next()).toList());
         List<Long> ledgerIds = ledgerMovementIds();
-        assertThat(new HashSet<>(ledgerIds)).hasSameSizeAs(ledgerIds).containsAll(acknowledgedIds);
+        assertThat(new HashSet<>(ledgerIds)).hasSameSizeAs(ledgerIds).isEqualTo(acknowledgedIds);
         assertThat(inconsistentOrNegativeLevels()).isZero();
-        System.out.printf("outage figures: sent=%d acknowledged=%d in-ledger=%d unacknowledged-but-committed=%d"
-                        + " median-503-ms-while-open=%d recovered-after-ms=%d%n",
-                answers.size(), acknowledged.size(), ledgerIds.size(), ledgerIds.size() - acknowledged.size(),
+        long replayed = acknowledged.stream().filter(a -> a.replayed).count();
+        System.out.printf("outage figures: requests=%d movements=%d acknowledged=%d in-ledger=%d lost=%d duplicated=%d"
+                        + " replayed=%d median-503-ms-while-open=%d recovered-after-ms=%d%n",
+                answers.size(), startedKeys.size(), acknowledgedIds.size(), ledgerIds.size(),
+                acknowledgedIds.size() - ledgerIds.stream().filter(acknowledgedIds::contains).count(),
+                ledgerIds.size() - new HashSet<>(ledgerIds).size(), replayed,
                 median(duringCut.stream().map(a -> a.millis).toList()), firstSuccessAfterRestore - restoredAt);
     }
 
@@ -202,35 +211,68 @@ class DatabaseFaultIT {
         }
     }
 
-    private record Answer(long sentAtMillis, long millis, int status, String retryAfter, Long movementId) {
+    private record Answer(long sentAtMillis, long millis, int status, String retryAfter, Long movementId,
+                          String key, boolean replayed) {
+
+        Answer(long sentAtMillis, long millis, int status, String retryAfter, Long movementId) {
+            this(sentAtMillis, millis, status, retryAfter, movementId, null, false);
+        }
     }
 
+    /**
+     * One client: posts RECEIVE movements, each with its own Idempotency-Key, and retries a
+     * movement with the same key until it is acknowledged (honouring Retry-After, briefly),
+     * before it starts the next. After the run it finishes the movement it is on, so every
+     * movement it ever started ends acknowledged.
+     */
     private void postMovementsUntil(long start, List<Answer> answers) {
         String body = "{\"type\":\"RECEIVE\",\"sku\":\"OUTAGE-1\",\"to\":\"OUT\",\"quantity\":1}";
         while (elapsedMillis(start) < RUN_FOR.toMillis()) {
-            long sentAt = elapsedMillis(start);
-            try {
-                HttpResponse<String> response = send("POST", "/api/v1/movements", body);
-                Matcher id = MOVEMENT_ID.matcher(response.body());
-                answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, response.statusCode(),
-                        response.headers().firstValue("Retry-After").orElse(""),
-                        response.statusCode() == 201 && id.find() ? Long.parseLong(id.group(1)) : null));
-                if (response.statusCode() == 503) {
-                    Thread.sleep(50);  // a polite client; the test counts, it does not flood
+            String key = java.util.UUID.randomUUID().toString();
+            boolean acknowledged = false;
+            while (!acknowledged && elapsedMillis(start) < RUN_FOR.toMillis() + 30_000) {
+                long sentAt = elapsedMillis(start);
+                try {
+                    HttpResponse<String> response = send("POST", "/api/v1/movements", body, key);
+                    Matcher id = MOVEMENT_ID.matcher(response.body());
+                    acknowledged = response.statusCode() == 201;
+                    answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, response.statusCode(),
+                            response.headers().firstValue("Retry-After").orElse(""),
+                            acknowledged && id.find() ? Long.parseLong(id.group(1)) : null, key,
+                            response.headers().firstValue("Idempotent-Replayed").isPresent()));
+                } catch (Exception e) {
+                    answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, -1, "", null, key, false));
                 }
-            } catch (Exception e) {
-                answers.add(new Answer(sentAt, elapsedMillis(start) - sentAt, -1, "", null));
+                if (!acknowledged) {
+                    sleepQuietly(50);  // a polite client: the test counts, it does not flood
+                }
             }
         }
     }
 
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return send(method, path, json, null);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json, String idempotencyKey)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(Duration.ofSeconds(30));
         if (json == null) {
             request.GET();
         } else {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -80,4 +80,12 @@ class DatabaseFailureTest {
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
                 () -> assertThat(DatabaseFailure.of(a)).isEmpty());
     }
+
+    @org.junit.jupiter.api.Test
+    void givenACommitWhoseConnectionBroke_whenClassified_thenTheDatabaseIsUnavailableButARetryIsNotSafe() {
+        RuntimeException failure = new RuntimeException("commit", new jakarta.transaction.HeuristicMixedException());
+
+        assertThat(DatabaseFailure.of(failure)).contains(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.isSafeToRetry(failure)).isFalse();
+    }
 }
