@@ -105,6 +105,18 @@ public class DatabaseResilience {
         }
     }
 
+    Retry retry() {
+        return retry;
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    Bulkhead bulkhead() {
+        return bulkhead;
+    }
+
     public CircuitBreaker.State breakerState() {
         return breaker.getState();
     }
