@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import org.stockroom.persistence.DatabaseFailure;
 import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.PreconditionFailedException;
 import org.stockroom.problem.ProblemTypes;
@@ -60,6 +61,9 @@ public class ProductService {
         try {
             products.flush();
         } catch (OptimisticLockException e) {
+            if (DatabaseFailure.of(e).isPresent()) {
+                throw e;  // a deadlock or lock timeout in disguise: the retry deals with it
+            }
             throw staleEdit(sku, product.version());
         }
         return new ProductStock(product, products.onHand(product));
