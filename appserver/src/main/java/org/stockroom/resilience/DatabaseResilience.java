@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  * The policies every unit of database work runs under, outermost first:
  * <ol>
  * <li><b>retry</b>: the whole unit is run again, with exponential backoff and jitter, when it
- *     failed in a way that certainly committed nothing ({@link DatabaseFailure#isSafeToRetry});
- *     never for constraint, validation or business-rule refusals;</li>
+ *     failed in a way that certainly committed nothing ({@link DatabaseFailure#isSafeToRetry}),
+ *     for a bounded number of attempts within a bounded total time; never for constraint,
+ *     validation or business-rule refusals;</li>
  * <li><b>circuit breaker</b>: after a sustained rate of database outages (or of slow calls) it
  *     opens and refuses work at once with a 503 for a while, without touching the pool, then
  *     lets a few probes through and closes again when they succeed;</li>
@@ -43,12 +44,16 @@ public class DatabaseResilience {
     private final Bulkhead bulkhead;
     private final Duration openStateWait;
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+    private final Duration maxTotal;
+    /** When the current call's retries must stop: calls run each on their own (virtual) thread. */
+    private final ThreadLocal<Long> retryDeadline = ThreadLocal.withInitial(() -> Long.MIN_VALUE);
 
     @Inject
     public DatabaseResilience(
             @ConfigProperty(name = "stockroom.retry.max-attempts", defaultValue = "4") int maxAttempts,
             @ConfigProperty(name = "stockroom.retry.initial-backoff", defaultValue = "PT0.05S") Duration initialBackoff,
             @ConfigProperty(name = "stockroom.retry.max-backoff", defaultValue = "PT1S") Duration maxBackoff,
+            @ConfigProperty(name = "stockroom.retry.max-total", defaultValue = "PT10S") Duration maxTotal,
             @ConfigProperty(name = "stockroom.breaker.failure-rate-percent", defaultValue = "50") float failureRate,
             @ConfigProperty(name = "stockroom.breaker.window-calls", defaultValue = "20") int windowCalls,
             @ConfigProperty(name = "stockroom.breaker.minimum-calls", defaultValue = "5") int minimumCalls,
@@ -59,10 +64,13 @@ public class DatabaseResilience {
             @ConfigProperty(name = "stockroom.bulkhead.max-concurrent", defaultValue = "64") int maxConcurrent,
             @ConfigProperty(name = "stockroom.bulkhead.max-wait", defaultValue = "PT1S") Duration maxWait) {
         this.openStateWait = openFor;
+        this.maxTotal = maxTotal;
         this.retry = Retry.of("database", RetryConfig.custom()
                 .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5, maxBackoff))
-                .retryOnException(DatabaseFailure::isSafeToRetry)
+                // Retry only what certainly committed nothing, and only within the time budget.
+                .retryOnException(failure -> DatabaseFailure.isSafeToRetry(failure)
+                        && System.nanoTime() < retryDeadline.get())
                 .failAfterMaxAttempts(false)
                 .build());
         this.breaker = CircuitBreaker.of("database", CircuitBreakerConfig.custom()
@@ -95,6 +103,7 @@ public class DatabaseResilience {
     public Object call(Callable<Object> work) throws Exception {
         Callable<Object> guarded = Retry.decorateCallable(retry,
                 CircuitBreaker.decorateCallable(breaker, Bulkhead.decorateCallable(bulkhead, work)));
+        retryDeadline.set(System.nanoTime() + maxTotal.toNanos());
         try {
             return guarded.call();
         } catch (CallNotPermittedException e) {
@@ -102,6 +111,8 @@ public class DatabaseResilience {
                     + " until it recovers", openStateWait.toSeconds());
         } catch (BulkheadFullException e) {
             throw new DatabaseUnavailableException("The server is at its limit of concurrent database work", 1);
+        } finally {
+            retryDeadline.remove();
         }
     }
 

@@ -20,9 +20,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatabaseResilienceTest {
 
     private static DatabaseResilience policies(int maxAttempts, int maxConcurrent) {
-        return new DatabaseResilience(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5),
+        return policies(maxAttempts, maxConcurrent, Duration.ofSeconds(10));
+    }
+
+    private static DatabaseResilience policies(int maxAttempts, int maxConcurrent, Duration maxTotal) {
+        return new DatabaseResilience(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), maxTotal,
                 50, 10, 4, Duration.ofSeconds(10), 100, Duration.ofSeconds(7), 1,
                 maxConcurrent, Duration.ofMillis(50));
+    }
+
+    @Test
+    void givenTheTimeBudgetIsSpent_whenATransientFailureComes_thenItIsNotRetriedAgain() {
+        DatabaseResilience resilience = policies(10, 10, Duration.ofMillis(150));
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> resilience.call(() -> {
+            attempts.incrementAndGet();
+            Thread.sleep(100);
+            throw wrapped("40001");
+        })).hasRootCauseInstanceOf(SQLException.class);
+        assertThat(attempts).hasValueBetween(2, 3);  // not the 10 the attempt limit would allow
     }
 
     private static RuntimeException wrapped(String sqlState) {
