@@ -2,7 +2,6 @@ package org.stockroom.stock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,15 +22,14 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class StockResource {
 
-    private final StockLevelRepository levels;
+    private final StockService service;
 
     @Inject
-    public StockResource(StockLevelRepository levels) {
-        this.levels = levels;
+    public StockResource(StockService service) {
+        this.service = service;
     }
 
     @GET
-    @Transactional
     public Page<StockLevelView> levels(@QueryParam("sku") String sku,
                                        @QueryParam("location") String location,
                                        @QueryParam("belowReorder") boolean belowReorder,
@@ -39,9 +37,9 @@ public class StockResource {
                                        @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         List<String> key = page.after() == null ? null : Cursor.decode(page.after(), 2);
-        StockQuery query = new StockQuery(QueryParameters.blankToNull(sku), QueryParameters.blankToNull(location), belowReorder);
-        return Cursor.page(levels.search(query, key == null ? null : key.get(0), key == null ? null : key.get(1),
+        StockQuery query = new StockQuery(QueryParameters.blankToNull(sku), QueryParameters.blankToNull(location),
+                belowReorder);
+        return Cursor.page(service.levels(query, key == null ? null : key.get(0), key == null ? null : key.get(1),
                 page.fetchSize()), page, last -> Cursor.encode(last.sku(), last.location()));
     }
-
 }
