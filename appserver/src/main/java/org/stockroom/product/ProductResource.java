@@ -58,13 +58,14 @@ public class ProductResource {
     @GET
     public Page<ProductView> search(@QueryParam("q") String text,
                                     @QueryParam("category") String category,
-                                    @QueryParam("belowReorder") boolean belowReorder,
-                                    @QueryParam("includeArchived") boolean includeArchived,
+                                    @QueryParam("belowReorder") String belowReorder,
+                                    @QueryParam("includeArchived") String includeArchived,
                                     @QueryParam("limit") String limit,
                                     @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         String afterSku = page.after() == null ? null : Cursor.decode(page.after(), 1).getFirst();
-        ProductQuery query = new ProductQuery(QueryParameters.blankToNull(text), QueryParameters.blankToNull(category), belowReorder, includeArchived);
+        ProductQuery query = new ProductQuery(QueryParameters.blankToNull(text), QueryParameters.blankToNull(category),
+                QueryParameters.flag("belowReorder", belowReorder), QueryParameters.flag("includeArchived", includeArchived));
         return Cursor.page(service.search(query, afterSku, page.fetchSize()).stream().map(ProductView::of).toList(),
                 page, last -> Cursor.encode(last.sku()));
     }

@@ -32,13 +32,13 @@ public class StockResource {
     @GET
     public Page<StockLevelView> levels(@QueryParam("sku") String sku,
                                        @QueryParam("location") String location,
-                                       @QueryParam("belowReorder") boolean belowReorder,
+                                       @QueryParam("belowReorder") String belowReorder,
                                        @QueryParam("limit") String limit,
                                        @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         List<String> key = page.after() == null ? null : Cursor.decode(page.after(), 2);
         StockQuery query = new StockQuery(QueryParameters.blankToNull(sku), QueryParameters.blankToNull(location),
-                belowReorder);
+                QueryParameters.flag("belowReorder", belowReorder));
         return Cursor.page(service.levels(query, key == null ? null : key.get(0), key == null ? null : key.get(1),
                 page.fetchSize()), page, last -> Cursor.encode(last.sku(), last.location()));
     }

@@ -82,6 +82,10 @@ class StockApiIT {
                 .body("items", equalTo(List.of()));
         api().queryParam("after", "%%%").get("/stock").then().statusCode(400);
         api().queryParam("limit", 501).get("/stock").then().statusCode(422);
+        api().queryParam("belowReorder", "yes").get("/stock").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("belowReorder"));
+        api().queryParam("includeArchived", "maybe").get("/products").then().statusCode(422)
+                .body("errors[0].pointer", equalTo("includeArchived"));
     }
 
     @Test
