@@ -1,5 +1,6 @@
 package org.stockroom.problem;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +22,9 @@ public final class ProblemResponses {
         Response problem = build(e.status(), e.type(), e.title(), e.detail(), uriInfo, e.errors(), e.extensions());
         if (e.retryAfterSeconds() > 0) {
             return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        if (e instanceof UnauthorizedException unauthorized) {
+            return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, unauthorized.challenge()).build();
         }
         return problem;
     }

@@ -23,12 +23,19 @@ import java.util.Optional;
  * @param databasePoolSize     {@code STOCKROOM_DB_POOL_SIZE}, default 10: the most connections to PostgreSQL
  * @param idempotencyTtl       {@code STOCKROOM_IDEMPOTENCY_TTL}, an ISO-8601 duration, default {@code PT24H}:
  *                             how long the answer to a request with an {@code Idempotency-Key} is replayed
+ * @param adminPassword        {@code STOCKROOM_ADMIN_PASSWORD}, at least 12 characters, used as is: the password
+ *                             of the user {@code admin} if the server has to create the first administrator
+ * @param tokenTtl             {@code STOCKROOM_TOKEN_TTL}, an ISO-8601 duration, default {@code PT8H}: how long a
+ *                             bearer token from {@code POST /auth/token} is valid
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
-                             Duration idempotencyTtl) {
+                             Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl) {
 
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
+    public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
+    public static final String ADMIN_PASSWORD_VARIABLE = "STOCKROOM_ADMIN_PASSWORD";
+    static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
     public static ServerSettings fromEnvironment(Map<String, String> env) {
         Optional<DatabaseCoordinates> external = DatabaseCoordinates.fromEnvironment(env);
@@ -40,7 +47,31 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 port(env, "STOCKROOM_EMBEDDED_DB_PORT", 0),
                 flag(env, "STOCKROOM_DEMO_DATA", external.isEmpty()),
                 positive(env, "STOCKROOM_DB_POOL_SIZE", 10),
-                duration(env, "STOCKROOM_IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL));
+                duration(env, "STOCKROOM_IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL),
+                password(env, ADMIN_PASSWORD_VARIABLE),
+                duration(env, "STOCKROOM_TOKEN_TTL", DEFAULT_TOKEN_TTL));
+    }
+
+    /** Never prints the admin password. */
+    @Override
+    public String toString() {
+        return "ServerSettings[httpHost=" + httpHost + ", httpPort=" + httpPort + ", externalDatabase=" + externalDatabase
+                + ", dataDirectory=" + dataDirectory + ", embeddedDatabasePort=" + embeddedDatabasePort
+                + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
+                + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
+                + ", tokenTtl=" + tokenTtl + "]";
+    }
+
+    /** A secret, used exactly as set (no trimming); absent when unset or blank. */
+    private static Optional<String> password(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.length() < MIN_ADMIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException(name + " must be at least " + MIN_ADMIN_PASSWORD_LENGTH + " characters long");
+        }
+        return Optional.of(value);
     }
 
     /** A set, non-blank variable, trimmed; otherwise the default. */

@@ -4,6 +4,8 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.microprofile.server.Server;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.stockroom.auth.FirstAdmin;
+import org.stockroom.auth.PasswordHasher;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.database.DatabaseMigrations;
 import org.stockroom.database.DemoData;
@@ -32,13 +34,16 @@ public final class StockroomServer implements AutoCloseable {
     private final String host;
     private final EmbeddedDatabase embeddedDatabase;
     private final DatabaseCoordinates database;
+    /** The generated password of the first admin, shown once in the banner; null when none was generated. */
+    private final String generatedAdminPassword;
 
     private StockroomServer(Server server, String host, EmbeddedDatabase embeddedDatabase,
-                            DatabaseCoordinates database) {
+                            DatabaseCoordinates database, String generatedAdminPassword) {
         this.server = server;
         this.host = host;
         this.embeddedDatabase = embeddedDatabase;
         this.database = database;
+        this.generatedAdminPassword = generatedAdminPassword;
     }
 
     public static void main(String[] args) {
@@ -73,13 +78,16 @@ public final class StockroomServer implements AutoCloseable {
             if (settings.demoData() && DemoData.loadIfEmpty(database)) {
                 LOG.info("Loaded the demo data into the empty database");
             }
+            FirstAdmin.Outcome firstAdmin = FirstAdmin.ensure(database, settings.adminPassword(), settings.demoData(),
+                    new PasswordHasher());
+            reportFirstAdmin(firstAdmin.kind());
             Server server = Server.builder()
                     .config(runtimeConfig(settings, database))
                     .host(settings.httpHost())
                     .port(settings.httpPort())
                     .build()
                     .start();
-            return new StockroomServer(server, host, embedded, database);
+            return new StockroomServer(server, host, embedded, database, firstAdmin.generatedPassword().orElse(null));
         } catch (RuntimeException | SQLException e) {
             if (embedded != null) {
                 embedded.close();
@@ -88,7 +96,24 @@ public final class StockroomServer implements AutoCloseable {
         }
     }
 
-    /** Hands the database, the data directory and the idempotency TTL to the runtime through MicroProfile Config. */
+    /** Says what became of the first administrator; never logs a password. */
+    private static void reportFirstAdmin(FirstAdmin.Kind outcome) {
+        switch (outcome) {
+            case ADMIN_EXISTS -> LOG.fine("An administrator exists already");
+            case CREATED_WITH_CONFIGURED_PASSWORD -> LOG.info("Created the first administrator, user '"
+                    + FirstAdmin.USERNAME + "', with the password from " + ServerSettings.ADMIN_PASSWORD_VARIABLE);
+            case CREATED_WITH_GENERATED_PASSWORD -> LOG.info("Created the first administrator, user '"
+                    + FirstAdmin.USERNAME + "', with a generated password (shown once, below)");
+            case NOT_CREATED -> LOG.warning("There is no administrator and none was created. To create one, start the"
+                    + " server once with " + ServerSettings.ADMIN_PASSWORD_VARIABLE + " set (at least "
+                    + ServerSettings.MIN_ADMIN_PASSWORD_LENGTH + " characters): it then creates the user '"
+                    + FirstAdmin.USERNAME + "' with that password. See docs/security.md.");
+            case NAME_TAKEN -> LOG.warning("There is no administrator, and the user name '" + FirstAdmin.USERNAME
+                    + "' belongs to a user of another role, so none was created. See docs/security.md.");
+        }
+    }
+
+    /** Hands the database, the data directory and the TTLs to the runtime through MicroProfile Config. */
     private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database) {
         String dataSource = "javax.sql.DataSource.stockroom.";
         Map<String, String> properties = new HashMap<>();
@@ -102,6 +127,7 @@ public final class StockroomServer implements AutoCloseable {
             properties.put(dataSource + "password", database.password());
         }
         properties.put("stockroom.idempotency.ttl", settings.idempotencyTtl().toString());
+        properties.put("stockroom.auth.token-ttl", settings.tokenTtl().toString());
         // Narayana reads only system properties; without these it keeps its transaction log
         // in the working directory.
         String objectStore = settings.dataDirectory().resolve("transactions").toString();
@@ -159,12 +185,26 @@ public final class StockroomServer implements AutoCloseable {
                 "  API:       " + url + "/api/v1   (health: " + url + "/health)",
                 "  Database:  " + database.jdbcUrl() + (embeddedDatabase != null ? "  (embedded)" : ""),
                 "",
-                "Try the command-line client in another terminal:",
+                adminNotice() + "Try the command-line client in another terminal:",
                 "  bin/stockroom --server " + url + " product list",
                 "  bin/stockroom stock levels --low",
                 "  bin/stockroom --help",
                 "",
                 "Press Ctrl-C to stop.");
+    }
+
+    /** The generated first admin's password, marked as such, or nothing. */
+    private String adminNotice() {
+        if (generatedAdminPassword == null) {
+            return "";
+        }
+        return String.join(System.lineSeparator(),
+                "  *** FIRST ADMIN (shown once, this time only) ***",
+                "  User:      " + FirstAdmin.USERNAME,
+                "  Password:  " + generatedAdminPassword,
+                "  Keep it somewhere safe: it is stored only as a hash and will not be shown again.",
+                "",
+                "");
     }
 
     /** Stops the HTTP server, then the embedded database; safe to call more than once. */

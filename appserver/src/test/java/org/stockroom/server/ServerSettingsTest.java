@@ -75,10 +75,43 @@ class ServerSettingsTest {
                 "STOCKROOM_EMBEDDED_DB_PORT", "5433",
                 "STOCKROOM_DEMO_DATA", "false",
                 "STOCKROOM_DB_POOL_SIZE", "25",
-                "STOCKROOM_IDEMPOTENCY_TTL", "PT2H"));
+                "STOCKROOM_IDEMPOTENCY_TTL", "PT2H",
+                "STOCKROOM_ADMIN_PASSWORD", " a long secret ",
+                "STOCKROOM_TOKEN_TTL", "PT30M"));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
-                Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2)));
+                Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
+                Optional.of(" a long secret "), Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void givenNoAuthVariables_whenRead_thenNoAdminPasswordAndTokensLastEightHours() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of("STOCKROOM_ADMIN_PASSWORD", "  "));
+
+        assertThat(settings.adminPassword()).isEmpty();
+        assertThat(settings.tokenTtl()).isEqualTo(Duration.ofHours(8));
+    }
+
+    @Test
+    void givenAShortAdminPassword_whenRead_thenRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_ADMIN_PASSWORD", "admin")))
+                .withMessageContaining("STOCKROOM_ADMIN_PASSWORD must be at least 12 characters")
+                .withMessageNotContaining("admin'");
+    }
+
+    @Test
+    void givenAnAdminPassword_whenPrinted_thenItIsHidden() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of("STOCKROOM_ADMIN_PASSWORD", "correct horse battery"));
+
+        assertThat(settings.toString()).doesNotContain("correct horse battery").contains("adminPassword=(set)");
+    }
+
+    @Test
+    void givenAnInvalidTokenTtl_whenRead_thenRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_TOKEN_TTL", "8h")))
+                .withMessageContaining("STOCKROOM_TOKEN_TTL");
     }
 
     @Test

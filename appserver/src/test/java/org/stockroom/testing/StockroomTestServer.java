@@ -28,6 +28,12 @@ public final class StockroomTestServer {
      */
     public static final Duration IDEMPOTENCY_TTL = Duration.ofSeconds(4);
 
+    /**
+     * The password of the user {@code admin}, whom the test server creates on its first start
+     * ({@code STOCKROOM_ADMIN_PASSWORD}). Only for tests.
+     */
+    public static final String ADMIN_PASSWORD = "test-admin-password-7Qm2";
+
     private static StockroomServer server;
     private static IllegalStateException startFailure;  // fail every test fast, not each after a slow retry
 
@@ -73,6 +79,7 @@ public final class StockroomTestServer {
             // deadlocks the concurrency tests instead of passing unnoticed.
             env.put("STOCKROOM_DB_POOL_SIZE", "2");
             env.put("STOCKROOM_IDEMPOTENCY_TTL", IDEMPOTENCY_TTL.toString());
+            env.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
             StockroomServer started = StockroomServer.start(ServerSettings.fromEnvironment(env));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();

@@ -1,0 +1,57 @@
+package org.stockroom.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.stockroom.resilience.Resilient;
+
+/**
+ * Log-in and log-out with opaque bearer tokens. No other endpoint requires a token yet
+ * (docs/security.md).
+ */
+@Resilient
+@ApplicationScoped
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final AuthService service;
+
+    @Inject
+    public AuthResource(AuthService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issueToken(@NotNull(message = "a JSON body is required") @Valid TokenRequest request) {
+        return Response.ok(TokenView.of(service.logIn(request.username(), request.password())))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")  // RFC 6749 section 5.1
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    @GET
+    @Path("/me")
+    public SessionView me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return SessionView.of(service.authenticate(authorization));
+    }
+
+    @POST
+    @Path("/logout")
+    public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        service.logOut(authorization);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,17 @@
+package org.stockroom.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Issued bearer tokens, known only by their SHA-256 ({@link BearerTokens#hash}). */
+public interface TokenRepository {
+
+    /** Stores a token of the user, valid for {@code ttl} from now; returns when it expires. */
+    Session add(String tokenHash, UserAccount user, Duration ttl);
+
+    /** The session of a token that exists, has not expired, is not revoked, and whose user is not disabled. */
+    Optional<Session> findActive(String tokenHash);
+
+    /** Revokes the token now; false if it was not active. */
+    boolean revoke(String tokenHash);
+}
