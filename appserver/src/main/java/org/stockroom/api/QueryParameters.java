@@ -23,8 +23,4 @@ public final class QueryParameters {
         };
     }
 
-    /** An absent or blank parameter means "no filter"; otherwise the trimmed value. */
-    public static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

@@ -1,5 +1,6 @@
 package org.stockroom.movement;
 
+import org.stockroom.api.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,10 +22,7 @@ public record MovementRequest(
 
     MovementCommand command() {
         return new MovementCommand(MovementType.valueOf(type), sku.strip(), quantity,
-                blankToNull(from), blankToNull(to), blankToNull(reason), blankToNull(reference));
+                Text.trimmedOrNull(from), Text.trimmedOrNull(to), Text.trimmedOrNull(reason), Text.trimmedOrNull(reference));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
-import org.stockroom.api.QueryParameters;
+import org.stockroom.api.Text;
 import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.BadRequestException;
 import org.stockroom.problem.InvalidRequestException;
@@ -65,8 +65,8 @@ public class MovementResource {
                                      @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         Long beforeId = page.after() == null ? null : movementId(Cursor.decode(page.after(), 1).getFirst());
-        MovementQuery query = new MovementQuery(QueryParameters.blankToNull(sku),
-                QueryParameters.blankToNull(location), parseSince(QueryParameters.blankToNull(since)));
+        MovementQuery query = new MovementQuery(Text.trimmedOrNull(sku),
+                Text.trimmedOrNull(location), parseSince(Text.trimmedOrNull(since)));
         return Cursor.page(service.search(query, beforeId, page.fetchSize()).stream().map(MovementView::of).toList(),
                 page, last -> Cursor.encode(Long.toString(last.id())));
     }

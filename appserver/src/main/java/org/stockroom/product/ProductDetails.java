@@ -1,17 +1,18 @@
 package org.stockroom.product;
 
+import org.stockroom.api.Text;
+
+import java.util.Objects;
+
 /** The editable details of a product, already validated and with defaults applied. */
 public record ProductDetails(String name, String description, String unitOfMeasure, String category,
                              int reorderPoint) {
 
     public static ProductDetails of(String name, String description, String unitOfMeasure, String category,
                                     Integer reorderPoint) {
-        return new ProductDetails(name.strip(), blankToNull(description),
-                unitOfMeasure == null || unitOfMeasure.isBlank() ? Product.DEFAULT_UNIT_OF_MEASURE : unitOfMeasure.strip(),
-                blankToNull(category), reorderPoint == null ? 0 : reorderPoint);
+        return new ProductDetails(name.strip(), Text.trimmedOrNull(description),
+                Objects.requireNonNullElse(Text.trimmedOrNull(unitOfMeasure), Product.DEFAULT_UNIT_OF_MEASURE),
+                Text.trimmedOrNull(category), reorderPoint == null ? 0 : reorderPoint);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

@@ -23,6 +23,7 @@ import org.stockroom.api.EntityTags;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
+import org.stockroom.api.Text;
 import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.InvalidRequestException;
 import org.stockroom.resilience.Resilient;
@@ -64,7 +65,7 @@ public class ProductResource {
                                     @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         String afterSku = page.after() == null ? null : Cursor.decode(page.after(), 1).getFirst();
-        ProductQuery query = new ProductQuery(QueryParameters.blankToNull(text), QueryParameters.blankToNull(category),
+        ProductQuery query = new ProductQuery(Text.trimmedOrNull(text), Text.trimmedOrNull(category),
                 QueryParameters.flag("belowReorder", belowReorder), QueryParameters.flag("includeArchived", includeArchived));
         return Cursor.page(service.search(query, afterSku, page.fetchSize()).stream().map(ProductView::of).toList(),
                 page, last -> Cursor.encode(last.sku()));

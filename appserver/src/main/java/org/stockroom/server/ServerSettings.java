@@ -89,22 +89,6 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
         };
     }
 
-    private static int positive(Map<String, String> env, String name, int defaultValue) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number < 1) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number above 0, not '" + value + "'");
-        }
-    }
-
     private static Duration duration(Map<String, String> env, String name, Duration defaultValue) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
@@ -123,18 +107,27 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {
+        return wholeNumber(env, name, defaultPort, 0, 65535, "a port number from 0 to 65535");
+    }
+
+    private static int positive(Map<String, String> env, String name, int defaultValue) {
+        return wholeNumber(env, name, defaultValue, 1, Integer.MAX_VALUE, "a whole number above 0");
+    }
+
+    private static int wholeNumber(Map<String, String> env, String name, int defaultValue, int min, int max,
+                                   String rule) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
-            return defaultPort;
+            return defaultValue;
         }
         try {
-            int port = Integer.parseInt(value.strip());
-            if (port < 0 || port > 65535) {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
                 throw new NumberFormatException();
             }
-            return port;
+            return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number from 0 to 65535, not '" + value + "'");
+            throw new IllegalArgumentException(name + " must be " + rule + ", not '" + value + "'");
         }
     }
 }

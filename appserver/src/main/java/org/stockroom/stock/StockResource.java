@@ -11,6 +11,7 @@ import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
+import org.stockroom.api.Text;
 import org.stockroom.resilience.Resilient;
 
 import java.util.List;
@@ -37,7 +38,7 @@ public class StockResource {
                                        @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         List<String> key = page.after() == null ? null : Cursor.decode(page.after(), 2);
-        StockQuery query = new StockQuery(QueryParameters.blankToNull(sku), QueryParameters.blankToNull(location),
+        StockQuery query = new StockQuery(Text.trimmedOrNull(sku), Text.trimmedOrNull(location),
                 QueryParameters.flag("belowReorder", belowReorder));
         return Cursor.page(service.levels(query, key == null ? null : key.get(0), key == null ? null : key.get(1),
                 page.fetchSize()), page, last -> Cursor.encode(last.sku(), last.location()));
