@@ -1,5 +1,7 @@
 package org.stockroom.auth;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,24 +17,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.stockroom.resilience.Resilient;
 
-/**
- * Log-in and log-out with opaque bearer tokens. No other endpoint requires a token yet
- * (docs/security.md).
- */
+/** Log-in and log-out with opaque bearer tokens (docs/security.md). */
 @Resilient
 @ApplicationScoped
+@RolesAllowed(Roles.VIEWER)
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
     private final AuthService service;
+    private final CurrentUser currentUser;
 
     @Inject
-    public AuthResource(AuthService service) {
+    public AuthResource(AuthService service, CurrentUser currentUser) {
         this.service = service;
+        this.currentUser = currentUser;
     }
 
     @POST
+    @PermitAll
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issueToken(@NotNull(message = "a JSON body is required") @Valid TokenRequest request) {
@@ -44,8 +47,8 @@ public class AuthResource {
 
     @GET
     @Path("/me")
-    public SessionView me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return SessionView.of(service.authenticate(authorization));
+    public SessionView me() {
+        return SessionView.of(currentUser.session().orElseThrow());
     }
 
     @POST

@@ -15,10 +15,6 @@ public class AuthService {
 
     /** The same for an unknown user, a wrong password and a disabled user: no user enumeration. */
     static final String WRONG_CREDENTIALS = "Wrong user name or password";
-    static final String TOKEN_REQUIRED =
-            "This request needs a bearer token: send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token";
-    static final String TOKEN_NOT_VALID =
-            "The bearer token is unknown, expired or revoked; get a new one from POST /api/v1/auth/token";
 
     private final UserRepository users;
     private final TokenRepository tokens;
@@ -56,26 +52,16 @@ public class AuthService {
         return new IssuedToken(token, session);
     }
 
-    /** The session of the request's {@code Authorization} header; 401 if it has no valid bearer token. */
-    @Transactional
-    public Session authenticate(String authorization) {
-        return tokens.findActive(hashOf(authorization))
-                .orElseThrow(() -> new UnauthorizedException(TOKEN_NOT_VALID));
-    }
-
     /** Revokes the bearer token of the request's {@code Authorization} header; 401 if it is not valid. */
     @Transactional
     public void logOut(String authorization) {
         if (!tokens.revoke(hashOf(authorization))) {
-            throw new UnauthorizedException(TOKEN_NOT_VALID);
+            throw new UnauthorizedException(AuthenticationFilter.TOKEN_NOT_VALID).invalidToken();
         }
     }
 
     private static String hashOf(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            throw new UnauthorizedException(TOKEN_REQUIRED);
-        }
         return BearerTokens.hash(BearerTokens.fromAuthorization(authorization)
-                .orElseThrow(() -> new UnauthorizedException(TOKEN_NOT_VALID)));
+                .orElseThrow(() -> new UnauthorizedException(AuthenticationFilter.TOKEN_NOT_VALID).invalidToken()));
     }
 }

@@ -1,10 +1,12 @@
 package org.stockroom.auth;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a user may do, each role including the ones before it: viewer &lt; clerk &lt; manager &lt; admin.
- * Stored in {@code app_user.role} in lower case. Not enforced on any endpoint yet (docs/security.md).
+ * Stored in {@code app_user.role} in lower case. Enforced by {@link AuthorizationFilter} (docs/security.md).
  */
 public enum Role {
     VIEWER, CLERK, MANAGER, ADMIN;
@@ -16,6 +18,11 @@ public enum Role {
 
     public static Role of(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /** The role of that name ({@code clerk}, in any case); empty for a name that is no role. */
+    public static Optional<Role> known(String value) {
+        return Arrays.stream(values()).filter(role -> role.name().equalsIgnoreCase(value)).findFirst();
     }
 
     /** Whether this role may do what {@code required} may. */

@@ -1,5 +1,7 @@
 package org.stockroom.location;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.stockroom.auth.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,6 +25,7 @@ import org.stockroom.resilience.Resilient;
 
 @Resilient
 @ApplicationScoped
+@RolesAllowed(Roles.VIEWER)
 @Path("/locations")
 @Produces(MediaType.APPLICATION_JSON)
 public class LocationResource {
@@ -36,6 +39,7 @@ public class LocationResource {
         this.idempotent = idempotent;
     }
 
+    @RolesAllowed(Roles.MANAGER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,

@@ -1,5 +1,7 @@
 package org.stockroom.movement;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.stockroom.auth.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,6 +34,7 @@ import java.time.format.DateTimeParseException;
 
 @Resilient
 @ApplicationScoped
+@RolesAllowed(Roles.VIEWER)
 @Path("/movements")
 @Produces(MediaType.APPLICATION_JSON)
 public class MovementResource {
@@ -45,6 +48,7 @@ public class MovementResource {
         this.idempotent = idempotent;
     }
 
+    @RolesAllowed(Roles.CLERK)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,

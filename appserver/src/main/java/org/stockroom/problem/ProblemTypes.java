@@ -9,6 +9,7 @@ public final class ProblemTypes {
     public static final String MALFORMED_REQUEST = BASE + "malformed-request";
     public static final String INVALID_FIELDS = BASE + "invalid-fields";
     public static final String UNAUTHORIZED = BASE + "unauthorized";
+    public static final String FORBIDDEN = BASE + "forbidden";
     public static final String NOT_FOUND = BASE + "not-found";
     public static final String ALREADY_EXISTS = BASE + "already-exists";
     public static final String INSUFFICIENT_STOCK = BASE + "insufficient-stock";

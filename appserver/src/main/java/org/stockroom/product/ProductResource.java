@@ -1,5 +1,7 @@
 package org.stockroom.product;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.stockroom.auth.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,6 +32,7 @@ import org.stockroom.resilience.Resilient;
 
 @Resilient
 @ApplicationScoped
+@RolesAllowed(Roles.VIEWER)
 @Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductResource {
@@ -43,6 +46,7 @@ public class ProductResource {
         this.idempotent = idempotent;
     }
 
+    @RolesAllowed(Roles.MANAGER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -78,6 +82,7 @@ public class ProductResource {
         return Response.ok(product).tag(EntityTags.of(product.version())).build();
     }
 
+    @RolesAllowed(Roles.MANAGER)
     @PUT
     @Path("/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +98,7 @@ public class ProductResource {
         return Response.ok(revised).tag(EntityTags.of(revised.version())).build();
     }
 
+    @RolesAllowed(Roles.MANAGER)
     @DELETE
     @Path("/{sku}")
     public Response archive(@PathParam("sku") String sku) {

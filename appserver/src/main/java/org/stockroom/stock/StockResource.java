@@ -1,5 +1,7 @@
 package org.stockroom.stock;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.stockroom.auth.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import java.util.List;
 /** The on-hand report: one row per product and location that has held stock. */
 @Resilient
 @ApplicationScoped
+@RolesAllowed(Roles.VIEWER)
 @Path("/stock")
 @Produces(MediaType.APPLICATION_JSON)
 public class StockResource {

@@ -45,10 +45,14 @@ class DatabaseFaultIT {
     private static final Duration RUN_FOR = Duration.ofSeconds(16);
     private static final int CLIENTS = 6;
     private static final Pattern MOVEMENT_ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"");
 
     private static EmbeddedDatabase database;
     private static TcpProxy proxy;
+    private static final String ADMIN_PASSWORD = "fault-test-admin-password-9Tz3";
+
     private static StockroomServer server;
+    private static String token;  // the admin's, got once the server is ready
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
@@ -63,7 +67,8 @@ class DatabaseFaultIT {
                 DatabaseCoordinates.USER_VARIABLE, "postgres",
                 "STOCKROOM_HTTP_PORT", "0",
                 "STOCKROOM_DATA_DIR", Files.createTempDirectory("stockroom-fault-").toString(),
-                "STOCKROOM_DB_POOL_SIZE", "4")));
+                "STOCKROOM_DB_POOL_SIZE", "4",
+                "STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD)));
     }
 
     @AfterAll
@@ -209,6 +214,12 @@ class DatabaseFaultIT {
             send("GET", "/api/v1/locations?limit=1", null);
             Thread.sleep(200);
         }
+        if (token == null) {
+            HttpResponse<String> issued = send("POST", "/api/v1/auth/token",
+                    "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+            token = TOKEN.matcher(issued.body()).results().findFirst().orElseThrow().group(1);
+        }
     }
 
     private record Answer(long sentAtMillis, long millis, int status, String retryAfter, Long movementId,
@@ -273,6 +284,9 @@ class DatabaseFaultIT {
         }
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (token != null && path.startsWith("/api/")) {
+            request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

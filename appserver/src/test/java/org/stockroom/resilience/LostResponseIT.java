@@ -2,6 +2,8 @@ package org.stockroom.resilience;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.stockroom.auth.Role;
+import org.stockroom.testing.Api;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.StockroomTestServer;
 
@@ -52,6 +54,7 @@ class LostResponseIT {
                 + "Host: 127.0.0.1\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Idempotency-Key: " + key + "\r\n"
+                + "Authorization: Bearer " + Api.tokenOf(Role.ADMIN) + "\r\n"
                 + "Content-Length: " + json.length + "\r\n"
                 + "Connection: close\r\n\r\n";
         try (Socket socket = new Socket(StockroomTestServer.baseUri().getHost(), StockroomTestServer.baseUri().getPort())) {

@@ -1,8 +1,11 @@
 package org.stockroom.testing;
 
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.stockroom.auth.Role;
 
 import java.security.SecureRandom;
 import java.util.Map;
@@ -17,13 +20,37 @@ public final class Api {
     private Api() {
     }
 
-    /** A request to {@code /api/v1} that sends JSON. */
+    private static final String AUTHORIZATION = "Authorization";
+
+    /**
+     * A request to {@code /api/v1} that sends JSON, as the test admin: for tests about what the
+     * API does rather than who may do it. A test's own {@code Authorization} header replaces
+     * the admin's.
+     */
     public static RequestSpecification api() {
+        return as(Role.ADMIN);
+    }
+
+    /** A request to {@code /api/v1} that sends JSON, as the test user with that role. */
+    public static RequestSpecification as(Role role) {
+        return anonymous().header(AUTHORIZATION, "Bearer " + tokenOf(role));
+    }
+
+    /** A request to {@code /api/v1} that sends JSON and no credentials. */
+    public static RequestSpecification anonymous() {
         return given(new RequestSpecBuilder()
                 .setBaseUri(StockroomTestServer.baseUri().toString())
                 .setBasePath("/api/v1")
                 .setContentType(ContentType.JSON)
+                .setConfig(RestAssuredConfig.config()
+                        .headerConfig(HeaderConfig.headerConfig()
+                                .overwriteHeadersWithName(AUTHORIZATION, "Content-Type", "Accept")))
                 .build());
+    }
+
+    /** A bearer token of the test user with that role, logged in once per test JVM. */
+    public static String tokenOf(Role role) {
+        return StockroomTestServer.tokenOf(role);
     }
 
     /** A SKU or location code no other test uses, e.g. {@code BOLT-k3x9q2}. */

@@ -1,5 +1,7 @@
 package org.stockroom.testing;
 
+import org.stockroom.auth.PasswordHasher;
+import org.stockroom.auth.Role;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.server.ServerSettings;
 import org.stockroom.server.StockroomServer;
@@ -7,12 +9,22 @@ import org.stockroom.server.StockroomServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +45,15 @@ public final class StockroomTestServer {
      * ({@code STOCKROOM_ADMIN_PASSWORD}). Only for tests.
      */
     public static final String ADMIN_PASSWORD = "test-admin-password-7Qm2";
+
+    /**
+     * The password of each test user the server is given at its start: {@code test-viewer},
+     * {@code test-clerk}, {@code test-manager} and {@code test-admin}, one per role. Only for tests.
+     */
+    public static final String TEST_USER_PASSWORD = "test-user-password-K4v8";
+
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
+    private static final Map<Role, String> TOKENS = new ConcurrentHashMap<>();
 
     private static StockroomServer server;
     private static IllegalStateException startFailure;  // fail every test fast, not each after a slow retry
@@ -81,6 +102,7 @@ public final class StockroomTestServer {
             env.put("STOCKROOM_IDEMPOTENCY_TTL", IDEMPOTENCY_TTL.toString());
             env.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
             StockroomServer started = StockroomServer.start(ServerSettings.fromEnvironment(env));
+            addTestUsers(started.database());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
                 deleteRecursively(dataDirectory);
@@ -88,6 +110,55 @@ public final class StockroomTestServer {
             return started;
         } catch (Exception e) {
             throw new IllegalStateException("the test server did not start", e);
+        }
+    }
+
+    /**
+     * A bearer token of the test user with that role, logged in once per test JVM. Plain
+     * {@code java.net.http}, so that modules without REST Assured (the CLI's tests) can use it.
+     */
+    public static String tokenOf(Role role) {
+        return TOKENS.computeIfAbsent(role, StockroomTestServer::logIn);
+    }
+
+    private static String logIn(Role role) {
+        String body = "{\"username\":\"" + testUser(role) + "\",\"password\":\"" + TEST_USER_PASSWORD + "\"}";
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher token = TOKEN.matcher(answer.body());
+            if (answer.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("log-in of " + testUser(role) + " failed: " + answer.statusCode() + " " + answer.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The user name of the test user with that role, e.g. {@code test-clerk}. */
+    public static String testUser(Role role) {
+        return "test-" + role.value();
+    }
+
+    private static void addTestUsers(DatabaseCoordinates database) throws SQLException {
+        String hash = new PasswordHasher().hash(TEST_USER_PASSWORD.toCharArray());
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             PreparedStatement insert = connection.prepareStatement(
+                     "insert into app_user (username, password_hash, role) values (?, ?, ?) on conflict do nothing")) {
+            for (Role role : Role.values()) {
+                insert.setString(1, testUser(role));
+                insert.setString(2, hash);
+                insert.setString(3, role.value());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

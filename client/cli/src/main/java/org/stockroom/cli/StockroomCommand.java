@@ -38,11 +38,13 @@ import java.util.Map;
                 "2:the server could not be reached or was unavailable (after retries), or the command line is wrong"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  STOCKROOM_URL       the server's URL when --server is not given",
-                "  STOCKROOM_RETRIES   how often to retry a failed request, 0 to 10 (default 3)"})
+                "  STOCKROOM_RETRIES   how often to retry a failed request, 0 to 10 (default 3)",
+                "  STOCKROOM_TOKEN     a bearer token to send, from POST /api/v1/auth/token"})
 public final class StockroomCommand {
 
     public static final String SERVER_VARIABLE = "STOCKROOM_URL";
     public static final String RETRIES_VARIABLE = "STOCKROOM_RETRIES";
+    public static final String TOKEN_VARIABLE = "STOCKROOM_TOKEN";
     static final int MAX_RETRIES = 10;
 
     @Spec
@@ -116,7 +118,8 @@ public final class StockroomCommand {
         if (client == null) {
             RetryPolicy retryPolicy = retryPolicy();
             try {
-                client = StockroomClient.builder().server(serverUrl()).retryPolicy(retryPolicy).build();
+                client = StockroomClient.builder().server(serverUrl()).retryPolicy(retryPolicy)
+                        .bearerToken(environment.get(TOKEN_VARIABLE)).build();
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(),
                         "Invalid server URL (--server or $" + SERVER_VARIABLE + "): " + e.getMessage());

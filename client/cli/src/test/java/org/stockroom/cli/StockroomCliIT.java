@@ -5,6 +5,7 @@ import jakarta.json.bind.JsonbBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stockroom.auth.Role;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ class StockroomCliIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Main.run(withServer.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
-                Map.of(), ZoneOffset.UTC);
+                Map.of(StockroomCommand.TOKEN_VARIABLE, StockroomTestServer.tokenOf(Role.ADMIN)), ZoneOffset.UTC);
         return new Run(exitCode, out.toString(), err.toString());
     }
 

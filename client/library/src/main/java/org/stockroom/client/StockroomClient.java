@@ -89,6 +89,7 @@ public final class StockroomClient implements AutoCloseable {
     private final HttpClient http;
     private final Jsonb jsonb;
     private final ProblemReader problems;
+    private final String bearerToken;
 
     private StockroomClient(Builder builder) {
         this.server = builder.server;
@@ -105,6 +106,7 @@ public final class StockroomClient implements AutoCloseable {
                 .build();
         this.jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
         this.problems = new ProblemReader(jsonb);
+        this.bearerToken = builder.bearerToken;
     }
 
     public static StockroomClient create(URI server) {
@@ -284,6 +286,9 @@ public final class StockroomClient implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + call.path))
                 .timeout(timeout)
                 .header("Accept", JSON + ", application/problem+json");
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         call.headers.forEach(request::header);
         if (call.body == null) {
             request.method(call.method, HttpRequest.BodyPublishers.noBody());
@@ -500,6 +505,7 @@ public final class StockroomClient implements AutoCloseable {
         private Sleeper sleeper = Sleeper.system();
         private InstantSource clock = InstantSource.system();
         private RandomGenerator random = new Random(); // thread-safe, as the client is shared
+        private String bearerToken;
 
         private Builder() {
         }
@@ -521,6 +527,12 @@ public final class StockroomClient implements AutoCloseable {
                 throw new IllegalArgumentException("not a URL: " + server, e);
             }
             return server(uri);
+        }
+
+        /** The bearer token sent with every request, from {@code POST /auth/token}; none unless set. */
+        public Builder bearerToken(String bearerToken) {
+            this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken.strip();
+            return this;
         }
 
         /** How long one attempt waits for a connection; 5 s unless set. */

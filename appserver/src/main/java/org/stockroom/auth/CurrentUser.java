@@ -1,0 +1,31 @@
+package org.stockroom.auth;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.Optional;
+
+/**
+ * Who sent the request being served, as {@link AuthenticationFilter} found it. Services read
+ * it to record the acting user (the ledger's {@code recorded_by}, the audit trail); resources
+ * may use JAX-RS's {@code SecurityContext} instead, which carries the same session.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    private Session session;
+
+    void authenticated(Session session) {
+        this.session = session;
+    }
+
+    /** The session of the request's bearer token; empty for an anonymous request. */
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /** The user name of the request's sender; for code that only runs on authenticated requests. */
+    public String username() {
+        return session().map(Session::username)
+                .orElseThrow(() -> new IllegalStateException("no authenticated user in this request"));
+    }
+}

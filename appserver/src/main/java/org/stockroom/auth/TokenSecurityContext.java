@@ -1,0 +1,35 @@
+package org.stockroom.auth;
+
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.security.Principal;
+
+/**
+ * The JAX-RS view of an authenticated request: the principal is the user name and
+ * {@link #isUserInRole} follows the role ladder, so {@code isUserInRole("clerk")} is true for
+ * a manager.
+ */
+record TokenSecurityContext(Session session, boolean secure) implements SecurityContext {
+
+    static final String SCHEME = "Bearer";
+
+    @Override
+    public Principal getUserPrincipal() {
+        return session::username;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return Role.known(role).map(session.role()::includes).orElse(false);
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+        return SCHEME;
+    }
+}
