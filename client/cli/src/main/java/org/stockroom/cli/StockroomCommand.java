@@ -48,12 +48,10 @@ import java.util.Optional;
                 "1:the server refused (the reason is printed), also: not logged in, or the session has expired",
                 "2:the server could not be reached or was unavailable (after retries), or the command line is wrong"},
         footerHeading = "%nEnvironment:%n",
-        footer = {"  STOCKROOM_URL       the server's URL when --server is not given",
-                "  STOCKROOM_RETRIES   how often to retry a failed request, 0 to 10 (default 3)",
-                "  STOCKROOM_TOKEN     a bearer token to send instead of the one 'stockroom login' stored",
-                "  STOCKROOM_CONFIG_DIR  where 'stockroom login' keeps session.json",
-                "                      (default ~/.config/stockroom, or $XDG_CONFIG_HOME/stockroom;",
-                "                      %%APPDATA%%\\Stockroom on Windows)"})
+        footer = {"  STOCKROOM_URL         the server's URL when --server is not given",
+                "  STOCKROOM_RETRIES     retries of a failed request, 0 to 10 (default 3)",
+                "  STOCKROOM_TOKEN       a bearer token to send instead of the stored session",
+                "  STOCKROOM_CONFIG_DIR  the folder of session.json (see docs/cli.md)"})
 public final class StockroomCommand {
 
     public static final String SERVER_VARIABLE = "STOCKROOM_URL";
