@@ -2,6 +2,12 @@ package org.stockroom.api;
 
 import org.stockroom.problem.InvalidRequestException;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
 /** Small helpers for optional query parameters. */
 public final class QueryParameters {
 
@@ -23,4 +29,23 @@ public final class QueryParameters {
         };
     }
 
+    /**
+     * A point in time such as {@code since}: an instant ({@code 2026-11-01T08:00:00Z}), an offset
+     * date-time, or a date (from its start, UTC); absent is null, anything else a 422.
+     */
+    public static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new InvalidRequestException(name,
+                        "must be an ISO-8601 date-time such as 2026-11-01T08:00:00Z, or a date such as 2026-11-01");
+            }
+        }
+    }
 }
