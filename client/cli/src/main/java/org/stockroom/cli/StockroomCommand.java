@@ -1,5 +1,6 @@
 package org.stockroom.cli;
 
+import org.stockroom.cli.audit.AuditCommand;
 import org.stockroom.cli.location.LocationCommand;
 import org.stockroom.cli.movement.MovementsCommand;
 import org.stockroom.cli.product.ProductCommand;
@@ -30,7 +31,8 @@ import java.util.Map;
         usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "COMMAND",
         description = "Keeps track of products, locations and stock in a Stockroom server.",
-        subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class},
+        subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
+                AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
