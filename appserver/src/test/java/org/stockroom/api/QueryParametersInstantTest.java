@@ -54,4 +54,21 @@ class QueryParametersInstantTest {
         assertThat(refused.errors()).extracting(FieldError::pointer).containsExactly("since");
         assertThat(refused.detail()).startsWith("since must be an ISO-8601 date-time");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+10000-01-01T00:00:00Z", "+999999999-12-31", "0000-12-31"})
+    void givenAYearPostgreSqlCannotHold_whenParsingSince_then422(String since) {
+        InvalidRequestException refused =
+                catchThrowableOfType(InvalidRequestException.class, () -> QueryParameters.instant("since", since));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.errors()).extracting(FieldError::pointer).containsExactly("since");
+        assertThat(refused.detail()).isEqualTo("since must be in the years 1 to 9999");
+    }
+
+    @Test
+    void givenTheFirstAndLastDaysOfTheRange_whenParsingSince_thenTheyAreAccepted() {
+        assertThat(QueryParameters.instant("since", "0001-01-01")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(QueryParameters.instant("since", "9999-12-31T23:59:59Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
 }

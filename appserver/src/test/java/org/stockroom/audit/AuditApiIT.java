@@ -219,6 +219,8 @@ class AuditApiIT {
     void badFiltersAreProblemsNotServerErrors() {
         as(Role.MANAGER).queryParam("since", "yesterday").get("/audit").then()
                 .statusCode(422).contentType("application/problem+json").body("errors[0].pointer", equalTo("since"));
+        as(Role.MANAGER).queryParam("since", "+10000-01-01T00:00:00Z").get("/audit").then()
+                .statusCode(422).contentType("application/problem+json").body("errors[0].pointer", equalTo("since"));
         as(Role.MANAGER).queryParam("limit", "0").get("/audit").then()
                 .statusCode(422).contentType("application/problem+json").body("errors[0].pointer", equalTo("limit"));
         as(Role.MANAGER).queryParam("limit", "501").get("/audit").then().statusCode(422);
