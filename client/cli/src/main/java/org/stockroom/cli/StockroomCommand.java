@@ -1,5 +1,6 @@
 package org.stockroom.cli;
 
+import org.stockroom.cli.audit.AuditCommand;
 import org.stockroom.cli.location.LocationCommand;
 import org.stockroom.cli.movement.MovementsCommand;
 import org.stockroom.cli.product.ProductCommand;
@@ -41,7 +42,7 @@ import java.util.Optional;
         description = "Keeps track of products, locations and stock in a Stockroom server.",
         subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
-                UserCommand.class},
+                UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

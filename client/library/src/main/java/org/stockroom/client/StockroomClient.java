@@ -4,6 +4,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import org.stockroom.client.model.AuditEvent;
+import org.stockroom.client.model.AuditQuery;
 import org.stockroom.client.model.Credentials;
 import org.stockroom.client.model.IssuedToken;
 import org.stockroom.client.model.Location;
@@ -249,6 +251,18 @@ public final class StockroomClient implements AutoCloseable {
 
     public Movement getMovement(long id) {
         return read(send(Call.get("/movements/" + id)), Movement.class);
+    }
+
+    // ---- Audit trail ---------------------------------------------------------------------------
+
+    /** Who changed what, newest first; for managers and admins (others get a 403 problem). */
+    public Page<AuditEvent> audit(AuditQuery query) {
+        String path = "/audit" + new QueryString()
+                .add("user", query.user())
+                .add("since", query.since())
+                .add("limit", query.limit())
+                .add("after", query.after());
+        return read(send(Call.get(path)), pageOf(AuditEvent.class));
     }
 
     public Page<StockLevel> listStockLevels(StockQuery query) {
