@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -39,12 +40,14 @@ import java.util.Map;
         footerHeading = "%nEnvironment:%n",
         footer = {"  STOCKROOM_URL       the server's URL when --server is not given",
                 "  STOCKROOM_RETRIES   how often to retry a failed request, 0 to 10 (default 3)",
-                "  STOCKROOM_TOKEN     a bearer token to send, from POST /api/v1/auth/token"})
+                "  STOCKROOM_TOKEN     a bearer token to send, from POST /api/v1/auth/token",
+                "  STOCKROOM_CA_CERT   a CA certificate file to trust when --ca-cert is not given"})
 public final class StockroomCommand {
 
     public static final String SERVER_VARIABLE = "STOCKROOM_URL";
     public static final String RETRIES_VARIABLE = "STOCKROOM_RETRIES";
     public static final String TOKEN_VARIABLE = "STOCKROOM_TOKEN";
+    public static final String CA_CERT_VARIABLE = "STOCKROOM_CA_CERT";
     static final int MAX_RETRIES = 10;
 
     @Spec
@@ -54,6 +57,11 @@ public final class StockroomCommand {
             description = {"The Stockroom server's URL.",
                     "Default: $" + SERVER_VARIABLE + ", else http://127.0.0.1:8080."})
     String server;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = {"Also trust this CA certificate (PEM or DER) for an https server.",
+                    "Default: $" + CA_CERT_VARIABLE + ", else only the CAs the JDK trusts."})
+    Path caCertificate;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print the server's JSON instead of tables.")
@@ -88,6 +96,15 @@ public final class StockroomCommand {
         return StockroomClient.DEFAULT_SERVER.toString();
     }
 
+    /** The CA certificate file in effect: {@code --ca-cert}, else {@code $STOCKROOM_CA_CERT}, else none. */
+    Path caCertificateFile() {
+        if (caCertificate != null) {
+            return caCertificate;
+        }
+        String fromEnvironment = environment.get(CA_CERT_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null : Path.of(fromEnvironment.strip());
+    }
+
     /**
      * When to send a request again: never with {@code --no-retry}, else as many retries as
      * {@code $STOCKROOM_RETRIES} says (3 if unset) within the default 20 s.
@@ -117,13 +134,24 @@ public final class StockroomCommand {
     public StockroomClient client() {
         if (client == null) {
             RetryPolicy retryPolicy = retryPolicy();
+            StockroomClient.Builder builder;
             try {
-                client = StockroomClient.builder().server(serverUrl()).retryPolicy(retryPolicy)
-                        .bearerToken(environment.get(TOKEN_VARIABLE)).build();
+                builder = StockroomClient.builder().server(serverUrl()).retryPolicy(retryPolicy)
+                        .bearerToken(environment.get(TOKEN_VARIABLE));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(),
                         "Invalid server URL (--server or $" + SERVER_VARIABLE + "): " + e.getMessage());
             }
+            Path ca = caCertificateFile();
+            if (ca != null) {
+                try {
+                    builder.trustedCertificates(ca);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(),
+                            "Invalid CA certificate (--ca-cert or $" + CA_CERT_VARIABLE + "): " + e.getMessage());
+                }
+            }
+            client = builder.build();
         }
         return client;
     }
