@@ -23,14 +23,14 @@ final class KeyedRateLimiter {
     static final Duration PERIOD = Duration.ofSeconds(1);
     static final Duration IDLE_AFTER = PERIOD.multipliedBy(2);
     static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
-    /** Sweep at once when this many keys pile up between sweeps, e.g. a flood from many addresses. */
+    /** Sweep early (but not more than once per {@link #IDLE_AFTER}) when this many keys pile up, e.g. a flood from many addresses. */
     static final int SWEEP_ABOVE_KEYS = 100_000;
 
     private final String name;
     private final RateLimiterConfig config;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Entry> limiters = new ConcurrentHashMap<>();
-    private final AtomicLong nextSweep;
+    private final AtomicLong lastSweep;
 
     KeyedRateLimiter(String name, int perSecond) {
         this(name, perSecond, System::nanoTime);
@@ -47,7 +47,7 @@ final class KeyedRateLimiter {
                 .timeoutDuration(Duration.ZERO)  // refuse at once: a waiting request would hold a thread
                 .build();
         this.nanoTime = nanoTime;
-        this.nextSweep = new AtomicLong(nanoTime.getAsLong() + SWEEP_EVERY.toNanos());
+        this.lastSweep = new AtomicLong(nanoTime.getAsLong());
     }
 
     /**
@@ -72,9 +72,11 @@ final class KeyedRateLimiter {
     }
 
     private void sweepIfDue(long now) {
-        long due = nextSweep.get();
-        boolean timeForIt = now - due >= 0;
-        if ((timeForIt || limiters.size() > SWEEP_ABOVE_KEYS) && nextSweep.compareAndSet(due, now + SWEEP_EVERY.toNanos())) {
+        long last = lastSweep.get();
+        long sinceLast = now - last;
+        boolean due = sinceLast >= SWEEP_EVERY.toNanos()
+                || (sinceLast >= IDLE_AFTER.toNanos() && limiters.size() > SWEEP_ABOVE_KEYS);
+        if (due && lastSweep.compareAndSet(last, now)) {  // one thread sweeps, the others go on
             long idleSince = now - IDLE_AFTER.toNanos();
             // A request racing with the sweep may use a limiter just dropped: one extra permit at most.
             limiters.entrySet().removeIf(e -> e.getValue().lastUsed - idleSince < 0);

@@ -39,6 +39,20 @@ class KeyedRateLimiterTest {
     }
 
     @Test
+    void givenMoreKeysThanTheCap_whenTheyHaveBeenIdleForTheirRefill_thenTheyAreSweptBeforeTheUsualTime() {
+        AtomicLong now = new AtomicLong(0);
+        KeyedRateLimiter limiter = new KeyedRateLimiter("test", 5, now::get);
+        for (int i = 0; i <= KeyedRateLimiter.SWEEP_ABOVE_KEYS; i++) {
+            limiter.acquire("key-" + i);
+        }
+
+        now.addAndGet(KeyedRateLimiter.IDLE_AFTER.toNanos());
+        limiter.acquire("active");
+
+        assertThat(limiter.size()).isEqualTo(1);
+    }
+
+    @Test
     void givenNoPermitsPerSecond_whenMade_thenRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new KeyedRateLimiter("test", 0));
     }
