@@ -46,7 +46,7 @@ class KeyedRateLimiterTest {
             limiter.acquire("key-" + i);
         }
 
-        now.addAndGet(KeyedRateLimiter.IDLE_AFTER.toNanos());
+        now.addAndGet(KeyedRateLimiter.IDLE_AFTER.toNanos() + 1);  // well before SWEEP_EVERY
         limiter.acquire("active");
 
         assertThat(limiter.size()).isEqualTo(1);
