@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
     public static final String IDEMPOTENCY_KEY_IN_FLIGHT = BASE + "idempotency-key-in-flight";
     public static final String DATA_INTEGRITY = BASE + "data-integrity";
+    public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String DATABASE_UNAVAILABLE = BASE + "database-unavailable";
     public static final String INTERNAL_ERROR = BASE + "internal-error";
 

@@ -68,20 +68,26 @@ class ServerSettingsTest {
 
     @Test
     void givenEveryVariable_whenRead_thenEachIsUsed() {
-        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
-                "STOCKROOM_HTTP_HOST", "0.0.0.0",
-                "STOCKROOM_HTTP_PORT", "9090",
-                "STOCKROOM_DATA_DIR", "/var/lib/stockroom",
-                "STOCKROOM_EMBEDDED_DB_PORT", "5433",
-                "STOCKROOM_DEMO_DATA", "false",
-                "STOCKROOM_DB_POOL_SIZE", "25",
-                "STOCKROOM_IDEMPOTENCY_TTL", "PT2H",
-                "STOCKROOM_ADMIN_PASSWORD", " a long secret ",
-                "STOCKROOM_TOKEN_TTL", "PT30M"));
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.ofEntries(
+                Map.entry("STOCKROOM_HTTP_HOST", "0.0.0.0"),
+                Map.entry("STOCKROOM_HTTP_PORT", "9090"),
+                Map.entry("STOCKROOM_DATA_DIR", "/var/lib/stockroom"),
+                Map.entry("STOCKROOM_EMBEDDED_DB_PORT", "5433"),
+                Map.entry("STOCKROOM_DEMO_DATA", "false"),
+                Map.entry("STOCKROOM_DB_POOL_SIZE", "25"),
+                Map.entry("STOCKROOM_IDEMPOTENCY_TTL", "PT2H"),
+                Map.entry("STOCKROOM_ADMIN_PASSWORD", " a long secret "),
+                Map.entry("STOCKROOM_TOKEN_TTL", "PT30M"),
+                Map.entry("STOCKROOM_RATE_LIMIT_PER_USER", "7"),
+                Map.entry("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "0"),
+                Map.entry("STOCKROOM_TLS_KEYSTORE", "/etc/stockroom/server.p12"),
+                Map.entry("STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret")));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
-                Optional.of(" a long secret "), Duration.ofMinutes(30)));
+                Optional.of(" a long secret "), Duration.ofMinutes(30), new ServerSettings.RateLimits(7, 0),
+                Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
+                        "keystore secret"))));
     }
 
     @Test
@@ -188,6 +194,41 @@ class ServerSettingsTest {
                         () -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DEMO_DATA", "yes")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("STOCKROOM_DEMO_DATA");
+    }
+
+    @Test
+    void givenNoRateLimitVariables_whenRead_thenTheDefaultsApply() {
+        assertThat(ServerSettings.fromEnvironment(Map.of()).rateLimits())
+                .isEqualTo(new ServerSettings.RateLimits(200, 400));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "ten", "1.5", "1000001"})
+    void givenABadRateLimit_whenRead_thenTheVariableIsNamed(String limit) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_RATE_LIMIT_PER_USER", limit)))
+                .withMessageContaining("STOCKROOM_RATE_LIMIT_PER_USER")
+                .withMessageContaining("'" + limit + "'");
+    }
+
+    @Test
+    void givenNoTlsVariables_whenRead_thenPlainHttp() {
+        assertThat(ServerSettings.fromEnvironment(Map.of()).tls()).isEmpty();
+    }
+
+    @Test
+    void givenAKeystoreWithoutItsPassword_whenRead_thenRefusedNamingTheMissingVariable() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_TLS_KEYSTORE", "server.p12")))
+                .withMessageContaining("STOCKROOM_TLS_KEYSTORE_PASSWORD");
+    }
+
+    @Test
+    void givenATlsPassword_whenPrinted_thenItIsHidden() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_TLS_KEYSTORE", "server.p12", "STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret"));
+
+        assertThat(settings.toString()).doesNotContain("keystore secret").contains("keystorePassword=(set)");
     }
 
     @ParameterizedTest
