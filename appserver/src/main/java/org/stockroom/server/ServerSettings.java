@@ -27,13 +27,17 @@ import java.util.Optional;
  *                             of the user {@code admin} if the server has to create the first administrator
  * @param tokenTtl             {@code STOCKROOM_TOKEN_TTL}, an ISO-8601 duration, default {@code PT8H}: how long a
  *                             bearer token from {@code POST /auth/token} is valid
+ * @param maxBodyBytes         {@code STOCKROOM_MAX_BODY_BYTES}, default 65536 (64 KiB): the largest request body
+ *                             the API reads; a larger one is answered 413
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
-                             Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl) {
+                             Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
+                             int maxBodyBytes) {
 
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final String ADMIN_PASSWORD_VARIABLE = "STOCKROOM_ADMIN_PASSWORD";
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
@@ -49,7 +53,8 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 positive(env, "STOCKROOM_DB_POOL_SIZE", 10),
                 duration(env, "STOCKROOM_IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL),
                 password(env, ADMIN_PASSWORD_VARIABLE),
-                duration(env, "STOCKROOM_TOKEN_TTL", DEFAULT_TOKEN_TTL));
+                duration(env, "STOCKROOM_TOKEN_TTL", DEFAULT_TOKEN_TTL),
+                positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES));
     }
 
     /** Never prints the admin password. */
@@ -59,7 +64,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", dataDirectory=" + dataDirectory + ", embeddedDatabasePort=" + embeddedDatabasePort
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
-                + ", tokenTtl=" + tokenTtl + "]";
+                + ", tokenTtl=" + tokenTtl + ", maxBodyBytes=" + maxBodyBytes + "]";
     }
 
     /** A secret, used exactly as set (no trimming); absent when unset or blank. */

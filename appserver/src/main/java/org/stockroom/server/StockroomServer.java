@@ -113,7 +113,7 @@ public final class StockroomServer implements AutoCloseable {
         }
     }
 
-    /** Hands the database, the data directory and the TTLs to the runtime through MicroProfile Config. */
+    /** Hands the database, the data directory, the TTLs and the body limit to the runtime through MicroProfile Config. */
     private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database) {
         String dataSource = "javax.sql.DataSource.stockroom.";
         Map<String, String> properties = new HashMap<>();
@@ -128,6 +128,7 @@ public final class StockroomServer implements AutoCloseable {
         }
         properties.put("stockroom.idempotency.ttl", settings.idempotencyTtl().toString());
         properties.put("stockroom.auth.token-ttl", settings.tokenTtl().toString());
+        properties.put("stockroom.http.max-body-bytes", Integer.toString(settings.maxBodyBytes()));
         // Narayana reads only system properties; without these it keeps its transaction log
         // in the working directory.
         String objectStore = settings.dataDirectory().resolve("transactions").toString();

@@ -29,6 +29,7 @@ class ServerSettingsTest {
         assertThat(settings.demoData()).isTrue();
         assertThat(settings.databasePoolSize()).isEqualTo(10);
         assertThat(settings.idempotencyTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
     }
 
     @Test
@@ -77,11 +78,12 @@ class ServerSettingsTest {
                 "STOCKROOM_DB_POOL_SIZE", "25",
                 "STOCKROOM_IDEMPOTENCY_TTL", "PT2H",
                 "STOCKROOM_ADMIN_PASSWORD", " a long secret ",
-                "STOCKROOM_TOKEN_TTL", "PT30M"));
+                "STOCKROOM_TOKEN_TTL", "PT30M",
+                "STOCKROOM_MAX_BODY_BYTES", "1048576"));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
-                Optional.of(" a long secret "), Duration.ofMinutes(30)));
+                Optional.of(" a long secret "), Duration.ofMinutes(30), 1_048_576));
     }
 
     @Test
@@ -164,6 +166,15 @@ class ServerSettingsTest {
                 .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DB_POOL_SIZE", poolSize)))
                 .withMessageContaining("STOCKROOM_DB_POOL_SIZE")
                 .withMessageContaining("'" + poolSize + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "64k", "99999999999"})
+    void givenABadBodyLimit_whenRead_thenTheVariableIsNamed(String limit) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_MAX_BODY_BYTES", limit)))
+                .withMessageContaining("STOCKROOM_MAX_BODY_BYTES")
+                .withMessageContaining("'" + limit + "'");
     }
 
     @Test
