@@ -40,7 +40,8 @@ import java.util.Set;
  * {@code Content-Length} (413); a charset other than UTF-8 (415); bytes that are not UTF-8,
  * which would be stored as U+FFFD; broken syntax; anything after the JSON value; a member
  * named twice, of which JSON-B would silently keep the last (400); and text PostgreSQL
- * cannot store as sent, U+0000 or half a surrogate pair (422, naming the field).
+ * cannot store as sent, U+0000 or half a surrogate pair (422, naming the field); and
+ * nesting deeper than any request of this API (400).
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
@@ -48,6 +49,12 @@ import java.util.Set;
 public class JsonBodyScreening implements ReaderInterceptor {
 
     public static final String MAX_BODY_BYTES = "stockroom.http.max-body-bytes";
+
+    /**
+     * No request of this API nests deeper than 2; past this the body is refused before the
+     * parser's own limit (1,000), which it reports as a bare RuntimeException, a 500.
+     */
+    static final int MAX_DEPTH = 32;
 
     @Inject
     @ConfigProperty(name = MAX_BODY_BYTES)
@@ -110,8 +117,8 @@ public class JsonBodyScreening implements ReaderInterceptor {
         try (JsonParser parser = Json.createParser(new StringReader(json))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
-                    case START_OBJECT -> path.push(new Container(true));
-                    case START_ARRAY -> path.push(new Container(false));
+                    case START_OBJECT -> enter(path, new Container(true));
+                    case START_ARRAY -> enter(path, new Container(false));
                     case END_OBJECT, END_ARRAY -> {
                         path.pop();
                         nextElement(path);
@@ -138,6 +145,13 @@ public class JsonBodyScreening implements ReaderInterceptor {
         } catch (JsonException e) {
             throw new BadRequestException("The request body is not valid JSON");
         }
+    }
+
+    private static void enter(Deque<Container> path, Container container) {
+        if (path.size() >= MAX_DEPTH) {
+            throw new BadRequestException("The request body is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        path.push(container);
     }
 
     private static void requireStorable(String value, Deque<Container> path) {

@@ -115,8 +115,21 @@ class HostileInputIT {
                 "{\"code\": \"" + code + "\", \"name\": \"n\"} trailing",
                 "{\"code\": \"" + code + "\", \"name\": \"n\"}{}",
                 "{'code': '" + code + "'}",
-                "[1, 2]")) {
+                "[1, 2]",
+                "{\"code\": " + "[".repeat(5000) + "]".repeat(5000) + "}")) {
             assertProblem(api().body(body).post("/locations"), 400);
+        }
+        assertThat(locationsWithCode(code)).isZero();
+    }
+
+    @Test
+    void givenTextSentAsAnotherType_whenPosted_then400NamingTheField() {
+        String code = unique("TYPE");
+
+        for (String name : List.of("12", "true", "[\"n\"]", "{\"n\": 1}")) {
+            api().body("{\"code\": \"" + code + "\", \"name\": " + name + "}").post("/locations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("field 'name'"));
         }
         assertThat(locationsWithCode(code)).isZero();
     }
