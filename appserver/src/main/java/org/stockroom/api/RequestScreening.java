@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * Turns away requests that no resource should see, before any of them is matched:
  * a declared body larger than the limit (413), a {@code Content-Type} that is no media
- * type at all (415), and control characters in the path (400) or a query parameter (422).
+ * type at all (415), an {@code Accept} header that cannot be read (400), and control
+ * characters in the path (400) or a query parameter (422).
  * PostgreSQL cannot store U+0000, so such a value would otherwise fail deep inside a
  * query as a 500; no SKU, code or filter value has a use for any control character.
  * A body sent without {@code Content-Length} is counted as it is read ({@link JsonBodyScreening}).
@@ -44,6 +45,7 @@ public class RequestScreening implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         requireDeclaredLengthWithinLimit(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
         requireReadableContentType(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        requireReadableAccept(request);
         if (Text.hasControlCharacter(request.getUriInfo().getPath(true))) {
             throw new BadRequestException("The path contains a control character");
         }
@@ -82,6 +84,15 @@ public class RequestScreening implements ContainerRequestFilter {
             MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {
             throw new NotSupportedException("The Content-Type is not a media type");
+        }
+    }
+
+    /** The runtime parses Accept while matching and answers a broken one ({@code q=abc}) with a bare 400. */
+    private static void requireReadableAccept(ContainerRequestContext request) {
+        try {
+            request.getAcceptableMediaTypes();
+        } catch (RuntimeException e) {  // Jersey's HeaderValueException or an IllegalArgumentException
+            throw new BadRequestException("The Accept header is not a list of media types");
         }
     }
 

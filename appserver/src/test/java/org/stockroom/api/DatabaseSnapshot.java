@@ -16,10 +16,11 @@ import java.util.Set;
 
 /**
  * Every row of the inventory tables, read straight from PostgreSQL, keyed by what identifies
- * it to a client: product by SKU, location by code, stock level by SKU@code, movement by id.
+ * it to a client: product by SKU, location by code, stock level by SKU@code, movement by id,
+ * and the users by name (no write endpoint under test may change them).
  */
 record DatabaseSnapshot(Map<String, String> products, Map<String, String> locations, Map<String, String> levels,
-                        Map<String, String> movements) {
+                        Map<String, String> movements, Map<String, String> users) {
 
     /** What the accepted (2xx) requests were allowed to write. */
     static final class AcceptedWrites {
@@ -39,7 +40,8 @@ record DatabaseSnapshot(Map<String, String> products, Map<String, String> locati
                     rows(statement, """
                             select p.sku || '@' || l.code, s::text from stock_level s
                               join product p on p.id = s.product_id join location l on l.id = s.location_id"""),
-                    rows(statement, "select id::text, m::text from stock_movement m"));
+                    rows(statement, "select id::text, m::text from stock_movement m"),
+                    rows(statement, "select username, u::text from app_user u"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -54,6 +56,7 @@ record DatabaseSnapshot(Map<String, String> products, Map<String, String> locati
         compare("location", before.locations, locations, accepted.createdLocations, accepted.createdLocations, problems);
         compare("stock_level", before.levels, levels, accepted.levels, Set.of(), problems);
         compare("stock_movement", before.movements, movements, accepted.movements, accepted.movements, problems);
+        compare("app_user", before.users, users, Set.of(), Set.of(), problems);
         return problems;
     }
 

@@ -97,6 +97,16 @@ class HostileInputIT {
     }
 
     @Test
+    void givenAnAcceptHeaderThatCannotBeRead_whenSent_then400Problem() {
+        String code = unique("ACC");
+
+        for (String accept : List.of("application/json;q=abc", "*/*;q=", ";")) {
+            assertProblem(api().header("Accept", accept).body(Map.of("code", code, "name", "n")).post("/locations"), 400);
+        }
+        assertThat(locationsWithCode(code)).isZero();
+    }
+
+    @Test
     void givenWrongMethods_whenSent_then405WithAllow() {
         String sku = unique("M");
         createProduct(sku, 0);

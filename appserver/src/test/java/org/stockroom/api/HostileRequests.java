@@ -86,7 +86,8 @@ final class HostileRequests {
     private static final List<String> IDEMPOTENCY_KEYS = List.of("", " ", "k".repeat(256), "caf\u00e9",
             "' OR 1=1 --", "\u4e2d");
 
-    private static final List<String> ACCEPT = List.of("application/xml", "text/html", "image/png", "application/json;q=0");
+    private static final List<String> ACCEPT = List.of("application/xml", "text/html", "image/png", "application/json;q=0",
+            "garbage", "application/json;q=abc", "*/*;q=", ";", "application/problem+json");
 
     private final Random random;
     private final int maxBodyBytes;
