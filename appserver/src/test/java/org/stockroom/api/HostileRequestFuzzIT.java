@@ -182,7 +182,8 @@ class HostileRequestFuzzIT {
             }
             case "create-location" -> accepted.createdLocations.add(response.path("code"));
             case "record-movement" -> {
-                accepted.movements.add(String.valueOf((Object) response.path("id")));
+                Object id = response.path("id");  // an Integer: String.valueOf(char[]) must not be chosen
+                accepted.movements.add(String.valueOf(id));
                 String sku = response.path("sku");
                 for (String location : new String[]{response.path("from"), response.path("to")}) {
                     if (location != null) {
