@@ -8,6 +8,7 @@ public final class ProblemTypes {
     public static final String ABOUT_BLANK = "about:blank";
     public static final String MALFORMED_REQUEST = BASE + "malformed-request";
     public static final String INVALID_FIELDS = BASE + "invalid-fields";
+    public static final String BODY_TOO_LARGE = BASE + "body-too-large";
     public static final String UNAUTHORIZED = BASE + "unauthorized";
     public static final String FORBIDDEN = BASE + "forbidden";
     public static final String NOT_FOUND = BASE + "not-found";

@@ -31,11 +31,13 @@ import java.util.Optional;
  *                             {@code STOCKROOM_RATE_LIMIT_PER_ADDRESS} (default 400): requests per second; 0 is no limit
  * @param tls                  {@code STOCKROOM_TLS_KEYSTORE} and {@code STOCKROOM_TLS_KEYSTORE_PASSWORD}: when set,
  *                             the server speaks HTTPS only, with the key and certificate in that PKCS12 file
+ * @param maxBodyBytes         {@code STOCKROOM_MAX_BODY_BYTES}, default 65536 (64 KiB): the largest request body
+ *                             the API reads; a larger one is answered 413
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
                              Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
-                             RateLimits rateLimits, Optional<Tls> tls) {
+                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes) {
 
     /** Requests per second allowed to one user and to one client address; 0 turns that limit off. */
     public record RateLimits(int perUser, int perAddress) {
@@ -60,6 +62,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
 
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final String ADMIN_PASSWORD_VARIABLE = "STOCKROOM_ADMIN_PASSWORD";
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
@@ -78,7 +81,8 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 duration(env, "STOCKROOM_TOKEN_TTL", DEFAULT_TOKEN_TTL),
                 new RateLimits(rate(env, "STOCKROOM_RATE_LIMIT_PER_USER", RateLimits.DEFAULT.perUser()),
                         rate(env, "STOCKROOM_RATE_LIMIT_PER_ADDRESS", RateLimits.DEFAULT.perAddress())),
-                tls(env));
+                tls(env),
+                positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES));
     }
 
     /** Both variables or neither: a keystore without its password (or the reverse) is a mistake to report. */
@@ -105,7 +109,8 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", dataDirectory=" + dataDirectory + ", embeddedDatabasePort=" + embeddedDatabasePort
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
-                + ", tokenTtl=" + tokenTtl + ", rateLimits=" + rateLimits + ", tls=" + tls + "]";
+                + ", tokenTtl=" + tokenTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
+                + ", maxBodyBytes=" + maxBodyBytes + "]";
     }
 
     /** A secret, used exactly as set (no trimming); absent when unset or blank. */

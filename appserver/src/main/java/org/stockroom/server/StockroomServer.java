@@ -123,7 +123,7 @@ public final class StockroomServer implements AutoCloseable {
         }
     }
 
-    /** Hands the database, the data directory, the TTLs, the rate limits and TLS to the runtime through MicroProfile Config. */
+    /** Hands the database, the data directory, the TTLs, the rate limits, TLS and the body limit to the runtime through MicroProfile Config. */
     private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database, String tlsKeyAlias) {
         String dataSource = "javax.sql.DataSource.stockroom.";
         Map<String, String> properties = new HashMap<>();
@@ -147,6 +147,7 @@ public final class StockroomServer implements AutoCloseable {
             properties.put("server.tls.private-key.keystore.key.alias", tlsKeyAlias);
             properties.put("server.tls.private-key.keystore.cert-chain.alias", tlsKeyAlias);
         });
+        properties.put("stockroom.http.max-body-bytes", Integer.toString(settings.maxBodyBytes()));
         // Narayana reads only system properties; without these it keeps its transaction log
         // in the working directory.
         String objectStore = settings.dataDirectory().resolve("transactions").toString();

@@ -29,6 +29,7 @@ class ServerSettingsTest {
         assertThat(settings.demoData()).isTrue();
         assertThat(settings.databasePoolSize()).isEqualTo(10);
         assertThat(settings.idempotencyTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
     }
 
     @Test
@@ -81,13 +82,14 @@ class ServerSettingsTest {
                 Map.entry("STOCKROOM_RATE_LIMIT_PER_USER", "7"),
                 Map.entry("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "0"),
                 Map.entry("STOCKROOM_TLS_KEYSTORE", "/etc/stockroom/server.p12"),
-                Map.entry("STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret")));
+                Map.entry("STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret"),
+                Map.entry("STOCKROOM_MAX_BODY_BYTES", "1048576")));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
                 Optional.of(" a long secret "), Duration.ofMinutes(30), new ServerSettings.RateLimits(7, 0),
                 Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
-                        "keystore secret"))));
+                        "keystore secret")), 1_048_576));
     }
 
     @Test
@@ -170,6 +172,15 @@ class ServerSettingsTest {
                 .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DB_POOL_SIZE", poolSize)))
                 .withMessageContaining("STOCKROOM_DB_POOL_SIZE")
                 .withMessageContaining("'" + poolSize + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "64k", "99999999999"})
+    void givenABadBodyLimit_whenRead_thenTheVariableIsNamed(String limit) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_MAX_BODY_BYTES", limit)))
+                .withMessageContaining("STOCKROOM_MAX_BODY_BYTES")
+                .withMessageContaining("'" + limit + "'");
     }
 
     @Test
