@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.stockroom.resilience.Resilient;
 
-/** Log-in and log-out with opaque bearer tokens (docs/security.md). */
+/** Log-in and log-out with opaque bearer tokens, and a user's own password change (docs/security.md). */
 @Resilient
 @ApplicationScoped
 @RolesAllowed(Roles.VIEWER)
@@ -49,6 +49,15 @@ public class AuthResource {
     @Path("/me")
     public SessionView me() {
         return SessionView.of(currentUser.session().orElseThrow());
+    }
+
+    /** The logged-in user's own password; all of its tokens are revoked, this one too: log in again. */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request) {
+        service.changeOwnPassword(currentUser.username(), request.currentPassword(), request.newPassword());
+        return Response.noContent().build();
     }
 
     @POST

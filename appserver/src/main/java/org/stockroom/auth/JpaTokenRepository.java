@@ -57,6 +57,15 @@ public class JpaTokenRepository implements TokenRepository {
     }
 
     @Override
+    public int revokeAll(long userId) {
+        return em.createNativeQuery("""
+                        update auth_token set revoked_at = now()
+                         where user_id = :userId and revoked_at is null and expires_at > now()""")
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
+
+    @Override
     public boolean revoke(String tokenHash) {
         return em.createNativeQuery("""
                         update auth_token set revoked_at = now()
@@ -65,7 +74,8 @@ public class JpaTokenRepository implements TokenRepository {
                 .executeUpdate() == 1;
     }
 
-    private static Instant instant(Object value) {
+    /** A {@code timestamptz} column as the driver hands it over, as an instant. */
+    static Instant instant(Object value) {
         return switch (value) {
             case Instant instant -> instant;
             case OffsetDateTime offset -> offset.toInstant();

@@ -14,4 +14,7 @@ public interface TokenRepository {
 
     /** Revokes the token now; false if it was not active. */
     boolean revoke(String tokenHash);
+
+    /** Revokes every active token of the user now (disabled, password changed); how many there were. */
+    int revokeAll(long userId);
 }

@@ -1,0 +1,78 @@
+package org.stockroom.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.stockroom.problem.ConflictException;
+import org.stockroom.problem.ProblemTypes;
+import org.stockroom.problem.ResourceNotFoundException;
+
+import java.util.List;
+
+/**
+ * What an admin does to users. Each change is one method and one transaction, the place to
+ * record it in an audit trail. Passwords arrive already hashed: the slow hashing is done by
+ * the caller, outside the transaction.
+ */
+@ApplicationScoped
+public class UserService {
+
+    private final UserRepository users;
+    private final TokenRepository tokens;
+
+    @Inject
+    public UserService(UserRepository users, TokenRepository tokens) {
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    @Transactional
+    public List<UserAccount> list(String afterUsername, int limit) {
+        return users.list(afterUsername, limit);
+    }
+
+    @Transactional
+    public UserAccount get(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new ResourceNotFoundException("user", username));
+    }
+
+    @Transactional
+    public UserAccount create(String username, String passwordHash, Role role) {
+        return users.add(username, passwordHash, role).orElseThrow(() -> new ConflictException(
+                ProblemTypes.ALREADY_EXISTS, "Already exists", "A user named '" + username + "' already exists"
+                        + " (user names are compared ignoring case)"));
+    }
+
+    /**
+     * Changes a user's role and/or disabled flag; disabling revokes all of its tokens. The
+     * enabled admins are locked first, so that two admins cannot demote each other at once.
+     */
+    @Transactional
+    public UserAccount change(String actingAdmin, String username, UserChange change) {
+        int enabledAdmins = users.lockEnabledAdmins();
+        UserAccount user = users.findByUsernameForUpdate(username)
+                .orElseThrow(() -> new ResourceNotFoundException("user", username));
+        change.refusal(actingAdmin, user, enabledAdmins).ifPresent(reason -> {
+            throw new ConflictException(ProblemTypes.LAST_ADMIN, "An admin must remain", reason);
+        });
+        if (change.role() != null) {
+            users.changeRole(user.id(), change.role());
+        }
+        if (change.disabled() != null) {
+            users.changeDisabled(user.id(), change.disabled());
+            if (change.disabled()) {
+                tokens.revokeAll(user.id());
+            }
+        }
+        return users.findByUsername(username).orElseThrow();
+    }
+
+    /** Sets a new password for the user and revokes all of its tokens. */
+    @Transactional
+    public void resetPassword(String username, String passwordHash) {
+        UserAccount user = users.findByUsernameForUpdate(username)
+                .orElseThrow(() -> new ResourceNotFoundException("user", username));
+        users.changePassword(user.id(), passwordHash);
+        tokens.revokeAll(user.id());
+    }
+}
