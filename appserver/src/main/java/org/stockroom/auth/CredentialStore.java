@@ -2,7 +2,9 @@ package org.stockroom.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.transaction.Transactional;
+import org.stockroom.audit.AuditTrail;
 import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.UnauthorizedException;
@@ -20,11 +22,13 @@ public class CredentialStore {
 
     private final UserRepository users;
     private final TokenRepository tokens;
+    private final AuditTrail audit;
 
     @Inject
-    public CredentialStore(UserRepository users, TokenRepository tokens) {
+    public CredentialStore(UserRepository users, TokenRepository tokens, AuditTrail audit) {
         this.users = users;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @Transactional
@@ -55,6 +59,7 @@ public class CredentialStore {
                 "The password or the account was changed by someone else meanwhile; log in again"));
         users.changePassword(current.id(), newPasswordHash);
         tokens.revokeAll(current.id());
+        audit.record("user.password_changed", "user", current.username(), Json.createObjectBuilder().build());
     }
 
     /** The user, locked, if it is still enabled and its password has not changed since {@code seen} was read. */

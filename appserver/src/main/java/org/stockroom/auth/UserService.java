@@ -2,7 +2,10 @@ package org.stockroom.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
+import org.stockroom.audit.AuditTrail;
 import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.ResourceNotFoundException;
@@ -10,20 +13,22 @@ import org.stockroom.problem.ResourceNotFoundException;
 import java.util.List;
 
 /**
- * What an admin does to users. Each change is one method and one transaction, the place to
- * record it in an audit trail. Passwords arrive already hashed: the slow hashing is done by
- * the caller, outside the transaction.
+ * What an admin does to users. Each change is one method and one transaction, and records
+ * itself in the audit trail (never a password or hash). Passwords arrive already hashed: the
+ * slow hashing is done by the caller, outside the transaction.
  */
 @ApplicationScoped
 public class UserService {
 
     private final UserRepository users;
     private final TokenRepository tokens;
+    private final AuditTrail audit;
 
     @Inject
-    public UserService(UserRepository users, TokenRepository tokens) {
+    public UserService(UserRepository users, TokenRepository tokens, AuditTrail audit) {
         this.users = users;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @Transactional
@@ -38,9 +43,12 @@ public class UserService {
 
     @Transactional
     public UserAccount create(String username, String passwordHash, Role role) {
-        return users.add(username, passwordHash, role).orElseThrow(() -> new ConflictException(
+        UserAccount created = users.add(username, passwordHash, role).orElseThrow(() -> new ConflictException(
                 ProblemTypes.ALREADY_EXISTS, "Already exists", "A user named '" + username + "' already exists"
                         + " (user names are compared ignoring case)"));
+        audit.record("user.created", "user", created.username(),
+                Json.createObjectBuilder().add("role", created.role().value()).build());
+        return created;
     }
 
     /**
@@ -55,15 +63,21 @@ public class UserService {
         change.refusal(actingAdmin, user, enabledAdmins).ifPresent(reason -> {
             throw new ConflictException(ProblemTypes.LAST_ADMIN, "An admin must remain", reason);
         });
+        JsonObjectBuilder details = Json.createObjectBuilder();
         if (change.role() != null) {
             users.changeRole(user.id(), change.role());
+            details.add("role", Json.createObjectBuilder()
+                    .add("before", user.role().value()).add("after", change.role().value()));
         }
         if (change.disabled() != null) {
             users.changeDisabled(user.id(), change.disabled());
+            details.add("disabled", Json.createObjectBuilder()
+                    .add("before", user.disabled()).add("after", change.disabled()));
             if (change.disabled()) {
                 tokens.revokeAll(user.id());
             }
         }
+        audit.record("user.changed", "user", user.username(), details.build());
         return users.findByUsername(username).orElseThrow();
     }
 
@@ -74,5 +88,6 @@ public class UserService {
                 .orElseThrow(() -> new ResourceNotFoundException("user", username));
         users.changePassword(user.id(), passwordHash);
         tokens.revokeAll(user.id());
+        audit.record("user.password_reset", "user", user.username(), Json.createObjectBuilder().build());
     }
 }

@@ -2,10 +2,17 @@ package org.stockroom.auth;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.stockroom.testing.StockroomTestServer;
 
+import java.io.File;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -34,6 +43,8 @@ import static org.stockroom.testing.Api.unique;
  * a database left exactly as it was. A new endpoint gets one line in {@link #endpoints()}.
  */
 class AuthorizationMatrixIT {
+
+    private static final String THROWAWAY_PASSWORD = "matrix password 123";
 
     /** Who sends the request: a test user of a role, or nobody ({@code null}). */
     private static final List<Role> CALLERS = new ArrayList<>();
@@ -93,6 +104,27 @@ class AuthorizationMatrixIT {
                             .post("/movements");
                 }),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
+                new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
+                new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {
+                    String username = newUser(Role.VIEWER);
+                    return call -> call.get("/users/{username}", username);
+                }),
+                new Endpoint("POST /users", Role.ADMIN, 201, () -> call -> call
+                        .body(Map.of("username", unique("matrix"), "password", THROWAWAY_PASSWORD, "role", "viewer"))
+                        .post("/users")),
+                new Endpoint("PATCH /users/{username}", Role.ADMIN, 200, () -> {
+                    String username = newUser(Role.VIEWER);
+                    return call -> call.body(Map.of("role", "clerk")).patch("/users/{username}", username);
+                }),
+                new Endpoint("POST /users/{username}/password", Role.ADMIN, 204, () -> {
+                    String username = newUser(Role.VIEWER);
+                    return call -> call.body(Map.of("password", "a reset password 77"))
+                            .post("/users/{username}/password", username);
+                }),
+                // A password change revokes the caller's tokens: each caller is a throw-away user of its role.
+                new Endpoint("POST /auth/password", Role.VIEWER, 204, () -> call -> call
+                        .body(Map.of("currentPassword", THROWAWAY_PASSWORD, "newPassword", "a changed password 88"))
+                        .post("/auth/password")),
                 new Endpoint("GET /auth/me", Role.VIEWER, 200, () -> call -> call.get("/auth/me")),
                 // Log-out revokes the token it is sent with: each allowed caller logs out a fresh one of its own.
                 new Endpoint("POST /auth/logout", Role.VIEWER, 204, () -> call -> call.post("/auth/logout")));
@@ -105,11 +137,54 @@ class AuthorizationMatrixIT {
                 () -> check(endpoint, caller))));
     }
 
+    /** Every resource method of the application is in the matrix, so a new endpoint cannot be missed. */
+    @Test
+    void theMatrixCoversEveryEndpoint() throws Exception {
+        Set<String> inMatrix = new TreeSet<>();
+        endpoints().forEach(endpoint -> inMatrix.add(withoutParameterNames(endpoint.name())));
+        inMatrix.add("POST /auth/token");
+
+        assertThat(inMatrix).isEqualTo(resourceMethods());
+    }
+
+    /** "GET /products/{sku}" and "GET /movements/{id: [0-9]+}" become "GET /products/{}" and "GET /movements/{}". */
+    private static String withoutParameterNames(String endpoint) {
+        return endpoint.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    /** Every JAX-RS resource method in the application's classes, as "VERB /path". */
+    private static Set<String> resourceMethods() throws Exception {
+        Path classes = Path.of(AuthResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
+                String name = classes.relativize(file).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, AuthorizationMatrixIT.class.getClassLoader());
+                jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
+                if (root == null) {
+                    continue;
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    for (Annotation annotation : method.getAnnotations()) {
+                        HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+                        if (verb != null) {
+                            jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                            String path = ("/" + root.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
+                            found.add(withoutParameterNames(verb.value() + " " + path));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("resource methods found under " + classes).isNotEmpty();
+        return found;
+    }
+
     @TestFactory
     Stream<DynamicTest> tokenIssueIsOpenToEveryone() {
         return CALLERS.stream().map(caller -> DynamicTest.dynamicTest(
                 "POST /auth/token as " + (caller == null ? "nobody" : caller.value()) + " -> 200",
-                () -> request(caller, false)
+                () -> request(caller)
                         .body(Map.of("username", StockroomTestServer.testUser(Role.VIEWER),
                                 "password", StockroomTestServer.TEST_USER_PASSWORD))
                         .post("/auth/token")
@@ -118,10 +193,17 @@ class AuthorizationMatrixIT {
 
     private static void check(Endpoint endpoint, Role caller) throws SQLException {
         Function<RequestSpecification, Response> call = endpoint.setUp().get();
+        RequestSpecification request = switch (endpoint.name()) {
+            case "POST /auth/logout" -> caller == null ? anonymous()
+                    : withFreshToken(StockroomTestServer.testUser(caller), StockroomTestServer.TEST_USER_PASSWORD);
+            case "POST /auth/password" -> caller == null ? anonymous()
+                    : withFreshToken(newUser(caller), THROWAWAY_PASSWORD);
+            default -> request(caller);
+        };
         int expected = expected(endpoint, caller);
         Map<String, String> before = fingerprint();
 
-        Response answer = call.apply(request(caller, endpoint.name().equals("POST /auth/logout")));
+        Response answer = call.apply(request);
 
         answer.then().statusCode(expected);
         if (expected == 401 || expected == 403) {
@@ -143,18 +225,24 @@ class AuthorizationMatrixIT {
         return caller.includes(endpoint.least()) ? endpoint.success() : 403;
     }
 
-    /** A request as the caller; with {@code freshToken}, on a token of its own rather than the shared one. */
-    private static RequestSpecification request(Role caller, boolean freshToken) {
-        if (caller == null) {
-            return anonymous();
-        }
-        if (!freshToken) {
-            return as(caller);
-        }
-        String token = anonymous()
-                .body(Map.of("username", StockroomTestServer.testUser(caller), "password", StockroomTestServer.TEST_USER_PASSWORD))
+    /** A request as the caller's test user, on the token the tests share; anonymous for no caller. */
+    private static RequestSpecification request(Role caller) {
+        return caller == null ? anonymous() : as(caller);
+    }
+
+    /** Logs in as that user, for a token of its own. */
+    private static RequestSpecification withFreshToken(String username, String password) {
+        String token = anonymous().body(Map.of("username", username, "password", password))
                 .post("/auth/token").then().statusCode(200).extract().path("token");
         return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    /** A new user with that role and {@link #THROWAWAY_PASSWORD}, created by the admin. */
+    private static String newUser(Role role) {
+        String username = unique("matrix");
+        api().body(Map.of("username", username, "password", THROWAWAY_PASSWORD, "role", role.value()))
+                .post("/users").then().statusCode(201);
+        return username;
     }
 
     private static String newProduct() {
