@@ -4,6 +4,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import org.stockroom.client.model.IssuedToken;
 import org.stockroom.client.model.Location;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementQuery;
@@ -193,6 +194,14 @@ public final class StockroomClient implements AutoCloseable {
 
     public Location getLocation(String code) {
         return read(send(Call.get("/locations/" + segment(code))), Location.class);
+    }
+
+    // ---- Log-in --------------------------------------------------------------------------------
+
+    /** Trades a user name and password for a bearer token; 401 for wrong credentials. */
+    public IssuedToken logIn(String username, char[] password) {
+        return read(send(Call.post("/auth/token", Map.of("username", username, "password", new String(password)))),
+                IssuedToken.class);
     }
 
     // ---- Stock and movements -------------------------------------------------------------------
