@@ -1,6 +1,7 @@
 package org.stockroom.cli;
 
 import org.stockroom.client.FieldError;
+import org.stockroom.client.NotAuthenticatedException;
 import org.stockroom.client.ProblemException;
 import org.stockroom.client.ServerUnreachableException;
 import org.stockroom.client.StockroomClient;
@@ -13,12 +14,17 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Turns every failure into a few plain lines on the error stream and an exit code;
  * never a stack trace.
  */
-final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+public final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    public static final String SESSION_ENDED =
+            "error: your session has expired or was revoked; run 'stockroom login' to log in again";
+    public static final String NOT_LOGGED_IN = "error: not logged in; run 'stockroom login' first";
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine commandLine, ParseResult parseResult) {
@@ -37,6 +43,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                     + " applied; check before running it again (" + problem.problem().message() + ")");
             return ExitCode.UNAVAILABLE;
         }
+        if (failure instanceof NotAuthenticatedException notAuthenticated) {
+            // The server's detail speaks of HTTP headers; a person needs to know what to type.
+            err.println(notAuthenticated.tokenSent() ? SESSION_ENDED : NOT_LOGGED_IN);
+            return ExitCode.REFUSED;
+        }
         if (failure instanceof ProblemException problem) {
             err.println("error: " + problem.problem().message());
             for (FieldError error : problem.errors()) {
@@ -50,6 +61,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         if (failure instanceof StockroomClientException other) {
             err.println("error: " + other.getMessage());
+            return ExitCode.REFUSED;
+        }
+        if (failure instanceof UncheckedIOException || failure instanceof Prompter.NoAnswerException) {
+            err.println("error: " + failure.getMessage());  // the session file, or standard input
             return ExitCode.REFUSED;
         }
         err.println("error: unexpected " + failure.getClass().getSimpleName()

@@ -33,7 +33,16 @@ public final class Main {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
                           ZoneId zone) {
-        StockroomCommand stockroom = new StockroomCommand(out, environment, zone);
+        return run(args, out, err, environment, zone, Prompter.system(err));
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter, Map, ZoneId)}, with where to ask for user
+     * names and passwords (a test gives the lines a user would type or pipe in).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                          ZoneId zone, Prompter prompter) {
+        StockroomCommand stockroom = new StockroomCommand(out, err, environment, zone, prompter);
         try {
             return commandLine(stockroom, out, err, zone).execute(args);
         } finally {

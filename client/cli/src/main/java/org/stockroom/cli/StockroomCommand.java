@@ -3,10 +3,17 @@ package org.stockroom.cli;
 import org.stockroom.cli.location.LocationCommand;
 import org.stockroom.cli.movement.MovementsCommand;
 import org.stockroom.cli.product.ProductCommand;
+import org.stockroom.cli.session.LoginCommand;
+import org.stockroom.cli.session.LogoutCommand;
+import org.stockroom.cli.session.PasswordCommand;
+import org.stockroom.cli.session.WhoamiCommand;
 import org.stockroom.cli.stock.StockCommand;
+import org.stockroom.cli.user.UserCommand;
 import org.stockroom.client.IdempotencyKeys;
 import org.stockroom.client.RetryPolicy;
+import org.stockroom.client.SessionStore;
 import org.stockroom.client.StockroomClient;
+import org.stockroom.client.StoredSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,8 +22,10 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code stockroom} command: its global options, and the server connection and output
@@ -30,16 +39,19 @@ import java.util.Map;
         usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "COMMAND",
         description = "Keeps track of products, locations and stock in a Stockroom server.",
-        subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class},
+        subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
+                LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
+                UserCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
-                "1:the server refused (the reason is printed)",
+                "1:the server refused (the reason is printed), also: not logged in, or the session has expired",
                 "2:the server could not be reached or was unavailable (after retries), or the command line is wrong"},
         footerHeading = "%nEnvironment:%n",
-        footer = {"  STOCKROOM_URL       the server's URL when --server is not given",
-                "  STOCKROOM_RETRIES   how often to retry a failed request, 0 to 10 (default 3)",
-                "  STOCKROOM_TOKEN     a bearer token to send, from POST /api/v1/auth/token"})
+        footer = {"  STOCKROOM_URL         the server's URL when --server is not given",
+                "  STOCKROOM_RETRIES     retries of a failed request, 0 to 10 (default 3)",
+                "  STOCKROOM_TOKEN       a bearer token to send instead of the stored session",
+                "  STOCKROOM_CONFIG_DIR  the folder of session.json (see docs/cli.md)"})
 public final class StockroomCommand {
 
     public static final String SERVER_VARIABLE = "STOCKROOM_URL";
@@ -65,15 +77,21 @@ public final class StockroomCommand {
     boolean noRetry;
 
     private final PrintWriter out;
+    private final PrintWriter err;
     private final Map<String, String> environment;
     private final ZoneId zone;
+    private final Prompter prompter;
     private StockroomClient client;
     private String idempotencyKey;
+    private SessionStore sessions;
 
-    public StockroomCommand(PrintWriter out, Map<String, String> environment, ZoneId zone) {
+    public StockroomCommand(PrintWriter out, PrintWriter err, Map<String, String> environment, ZoneId zone,
+                            Prompter prompter) {
         this.out = out;
+        this.err = err;
         this.environment = environment;
         this.zone = zone;
+        this.prompter = prompter;
     }
 
     /** The server URL in effect: {@code --server}, else {@code $STOCKROOM_URL}, else the default. */
@@ -113,19 +131,73 @@ public final class StockroomCommand {
         return RetryPolicy.DEFAULT.withMaxAttempts(retries + 1);
     }
 
-    /** The client for this run, connected on first use. */
+    /** The server's root in the one spelling sessions are stored by, e.g. {@code http://127.0.0.1:8080}. */
+    public URI server() {
+        try {
+            return StockroomClient.serverRoot(serverUrl());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "Invalid server URL (--server or $" + SERVER_VARIABLE + "): " + e.getMessage());
+        }
+    }
+
+    /** Where {@code stockroom login} keeps sessions: {@code $STOCKROOM_CONFIG_DIR}, else the user's config folder. */
+    public SessionStore sessions() {
+        if (sessions == null) {
+            sessions = SessionStore.inDefaultDirectory(environment);
+        }
+        return sessions;
+    }
+
+    /**
+     * The bearer token this run sends: {@code $STOCKROOM_TOKEN} if set (for scripts), else the
+     * one stored by {@code stockroom login} for this server; none otherwise.
+     */
+    public Optional<Token> token() {
+        String fromEnvironment = environment.get(TOKEN_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(new Token(fromEnvironment.strip(), true));
+        }
+        return sessions().find(server()).map(session -> new Token(session.token(), false));
+    }
+
+    /** Whether {@code $STOCKROOM_TOKEN} is set, and so wins over a stored session. */
+    public boolean tokenFromEnvironment() {
+        return token().map(Token::fromEnvironment).orElse(false);
+    }
+
+    /** The session {@code stockroom login} stored for this server, if any. */
+    public Optional<StoredSession> storedSession() {
+        return sessions().find(server());
+    }
+
+    /** A bearer token, and whether it came from {@code $STOCKROOM_TOKEN} rather than the session file. */
+    public record Token(String value, boolean fromEnvironment) {
+        @Override
+        public String toString() {
+            return "Token[fromEnvironment=" + fromEnvironment + "]";
+        }
+    }
+
+    /** The client for this run, connected on first use, with the {@link #token() token} in effect. */
     public StockroomClient client() {
         if (client == null) {
             RetryPolicy retryPolicy = retryPolicy();
-            try {
-                client = StockroomClient.builder().server(serverUrl()).retryPolicy(retryPolicy)
-                        .bearerToken(environment.get(TOKEN_VARIABLE)).build();
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(),
-                        "Invalid server URL (--server or $" + SERVER_VARIABLE + "): " + e.getMessage());
-            }
+            URI root = server();
+            client = StockroomClient.builder().server(root).retryPolicy(retryPolicy)
+                    .bearerToken(token().map(Token::value).orElse(null)).build();
         }
         return client;
+    }
+
+    /** Where to ask for user names and passwords. */
+    public Prompter prompter() {
+        return prompter;
+    }
+
+    /** For notes beside the result, such as a warning; standard error. */
+    public PrintWriter err() {
+        return err;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.stockroom.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -9,8 +10,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +25,19 @@ class CommandLineTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    @TempDir
+    Path config;
+
+    /** The environment with a session folder of the test's own, so no test reads the user's real one. */
+    private Map<String, String> isolated(Map<String, String> environment) {
+        Map<String, String> withConfig = new HashMap<>(environment);
+        withConfig.put("STOCKROOM_CONFIG_DIR", config.toString());
+        return withConfig;
+    }
+
     private StockroomCommand stockroom(Map<String, String> environment) {
-        return new StockroomCommand(new PrintWriter(out), environment, ZoneOffset.UTC);
+        return new StockroomCommand(new PrintWriter(out), new PrintWriter(err), isolated(environment), ZoneOffset.UTC,
+                null);
     }
 
     private ParseResult parse(StockroomCommand stockroom, String... args) {
@@ -39,7 +53,7 @@ class CommandLineTest {
     }
 
     private int run(Map<String, String> environment, String... args) {
-        return Main.run(args, new PrintWriter(out), new PrintWriter(err), environment, ZoneOffset.UTC);
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err), isolated(environment), ZoneOffset.UTC);
     }
 
     @Test
@@ -174,7 +188,7 @@ class CommandLineTest {
             args.add("--help");
 
             int exitCode = Main.run(args.toArray(String[]::new), new PrintWriter(help), new PrintWriter(err),
-                    Map.of(), ZoneOffset.UTC);
+                    isolated(Map.of()), ZoneOffset.UTC);
 
             assertThat(exitCode).as(command).isZero();
             assertThat(help.toString()).as(command).startsWith("Usage: " + command);

@@ -464,7 +464,13 @@ public final class MainWindow extends JFrame {
                 this::actionFailed);
     }
 
+    /** Revokes the token on the server (in the background, best effort) and goes back to the log-in dialog. */
     private void logOut() {
+        refresh.stop();
+        connection.run(() -> {
+            connection.client().logOut();
+            return null;
+        }, revoked -> { }, failure -> { });
         dispose();
         onLogOut.run();
     }

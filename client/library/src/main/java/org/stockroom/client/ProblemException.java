@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The server answered with a 4xx or 5xx status; {@link #problem()} says what it objected to. */
-public final class ProblemException extends StockroomClientException {
+/**
+ * The server answered with a 4xx or 5xx status; {@link #problem()} says what it objected to.
+ * The two answers about who the caller is have their own subclasses, so that a client can ask
+ * its user to log in again: {@link NotAuthenticatedException} (401) and {@link NotPermittedException} (403).
+ */
+public sealed class ProblemException extends StockroomClientException
+        permits NotAuthenticatedException, NotPermittedException {
 
     private final Problem problem;
 

@@ -4,18 +4,25 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import org.stockroom.client.model.Credentials;
 import org.stockroom.client.model.IssuedToken;
 import org.stockroom.client.model.Location;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementQuery;
 import org.stockroom.client.model.NewLocation;
 import org.stockroom.client.model.NewMovement;
+import org.stockroom.client.model.NewPassword;
 import org.stockroom.client.model.NewProduct;
+import org.stockroom.client.model.NewUser;
+import org.stockroom.client.model.PasswordChange;
 import org.stockroom.client.model.Product;
 import org.stockroom.client.model.ProductChanges;
 import org.stockroom.client.model.ProductQuery;
+import org.stockroom.client.model.Session;
 import org.stockroom.client.model.StockLevel;
 import org.stockroom.client.model.StockQuery;
+import org.stockroom.client.model.User;
+import org.stockroom.client.model.UserChanges;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -53,7 +60,13 @@ import javax.net.ssl.SSLException;
  *
  * <p>Every method either returns what the server sent or throws a {@link StockroomClientException}:
  * {@link ProblemException} when the server said no, {@link ServerUnreachableException} when it
- * did not answer. One client is safe to share between threads; close it when done.
+ * did not answer. A 401 arrives as {@link NotAuthenticatedException} (log in, or in again), a
+ * 403 as {@link NotPermittedException}. One client is safe to share between threads; close it
+ * when done.
+ *
+ * <p>The client sends the bearer token it was built with ({@link Builder#bearerToken}); to log
+ * in, build one without, call {@link #logIn}, and build the next one with the token it returns
+ * ({@link SessionStore} keeps it between runs).
  *
  * <p>Requests that are safe to repeat are retried when the failure may pass (see
  * {@link RetryPolicy}): reads always, and the creating methods when given an idempotency key,
@@ -116,6 +129,15 @@ public final class StockroomClient implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The root of the server at {@code url} in the one spelling the client uses, without a trailing
+     * slash or {@code /api/v1}: what {@link #server()} will say, and what {@link SessionStore}
+     * keys sessions by. Throws {@link IllegalArgumentException} for anything but an http(s) URL.
+     */
+    public static URI serverRoot(String url) {
+        return builder().server(url).server;
     }
 
     /** The server's root, e.g. {@code http://127.0.0.1:8080}, without the API path. */
@@ -196,14 +218,6 @@ public final class StockroomClient implements AutoCloseable {
         return read(send(Call.get("/locations/" + segment(code))), Location.class);
     }
 
-    // ---- Log-in --------------------------------------------------------------------------------
-
-    /** Trades a user name and password for a bearer token; 401 for wrong credentials. */
-    public IssuedToken logIn(String username, char[] password) {
-        return read(send(Call.post("/auth/token", Map.of("username", username, "password", new String(password)))),
-                IssuedToken.class);
-    }
-
     // ---- Stock and movements -------------------------------------------------------------------
 
     /**
@@ -245,6 +259,63 @@ public final class StockroomClient implements AutoCloseable {
                 .add("limit", query.limit())
                 .add("after", query.after());
         return read(send(Call.get(path)), pageOf(StockLevel.class));
+    }
+
+    // ---- Log-in and the caller's own account ---------------------------------------------------
+
+    /**
+     * Logs in: the server checks the password and issues a bearer token, valid until
+     * {@link IssuedToken#expiresAt()}. Sent once, and without this client's own token. Wrong
+     * credentials throw {@link NotAuthenticatedException} (with {@code tokenSent() == false}).
+     * The password is turned into the request body here; the caller may clear its array after.
+     */
+    public IssuedToken logIn(String username, char[] password) {
+        Credentials credentials = new Credentials(username, new String(password));
+        return read(send(Call.post("/auth/token", credentials).withoutToken()), IssuedToken.class);
+    }
+
+    /** Who the server takes this client's token to be, and until when it is valid. */
+    public Session me() {
+        return read(send(Call.get("/auth/me")), Session.class);
+    }
+
+    /** Revokes this client's token on the server; it is of no use afterwards, here or anywhere. */
+    public void logOut() {
+        send(Call.post("/auth/logout", null));
+    }
+
+    /**
+     * Changes the caller's own password. The server then revokes every token of the user,
+     * this client's included: log in again with the new password.
+     */
+    public void changeOwnPassword(char[] currentPassword, char[] newPassword) {
+        send(Call.post("/auth/password", new PasswordChange(new String(currentPassword), new String(newPassword))));
+    }
+
+    // ---- Users (administrators only) -----------------------------------------------------------
+
+    public Page<User> listUsers(Integer limit, String after) {
+        String path = "/users" + new QueryString().add("limit", limit).add("after", after);
+        return read(send(Call.get(path)), pageOf(User.class));
+    }
+
+    public User getUser(String username) {
+        return read(send(Call.get("/users/" + segment(username))), User.class);
+    }
+
+    /** Creates a user; sent once (a repeat would answer 409, the name being taken by then). */
+    public User createUser(NewUser user) {
+        return read(send(Call.post("/users", user)), User.class);
+    }
+
+    /** Changes a user's role or disables/enables them; only the non-null fields of {@code changes}. */
+    public User changeUser(String username, UserChanges changes) {
+        return read(send(Call.patch("/users/" + segment(username), changes)), User.class);
+    }
+
+    /** Sets a new password for a user who forgot theirs (an administrator's reset). */
+    public void resetPassword(String username, char[] newPassword) {
+        send(Call.post("/users/" + segment(username) + "/password", new NewPassword(new String(newPassword))));
     }
 
     // ---- The one place requests go out ---------------------------------------------------------
@@ -295,7 +366,8 @@ public final class StockroomClient implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + call.path))
                 .timeout(timeout)
                 .header("Accept", JSON + ", application/problem+json");
-        if (bearerToken != null) {
+        boolean tokenSent = bearerToken != null && call.withToken();
+        if (tokenSent) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
         call.headers.forEach(request::header);
@@ -331,8 +403,12 @@ public final class StockroomClient implements AutoCloseable {
         }
         if (response.statusCode() >= 400) {
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
-            ProblemException problem =
-                    new ProblemException(problems.read(response.statusCode(), contentType, response.body()));
+            Problem answer = problems.read(response.statusCode(), contentType, response.body());
+            ProblemException problem = switch (response.statusCode()) {
+                case 401 -> new NotAuthenticatedException(answer, tokenSent);
+                case 403 -> new NotPermittedException(answer);
+                default -> new ProblemException(answer);
+            };
             Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
                     clock.instant()).orElse(null);
             return Outcome.failed(problem, retryAfter);
@@ -449,29 +525,41 @@ public final class StockroomClient implements AutoCloseable {
         }
     }
 
-    /** A request before it is sent: method, path below {@code /api/v1}, body and extra headers. */
-    private record Call(String method, String path, Object body, Map<String, String> headers) {
+    /**
+     * A request before it is sent: method, path below {@code /api/v1}, body, extra headers, and
+     * whether it carries the client's bearer token (all but the log-in do).
+     */
+    private record Call(String method, String path, Object body, Map<String, String> headers, boolean withToken) {
 
         static Call get(String path) {
-            return new Call("GET", path, null, Map.of());
+            return new Call("GET", path, null, Map.of(), true);
         }
 
         static Call post(String path, Object body) {
-            return new Call("POST", path, body, Map.of());
+            return new Call("POST", path, body, Map.of(), true);
         }
 
         static Call put(String path, Object body) {
-            return new Call("PUT", path, body, Map.of());
+            return new Call("PUT", path, body, Map.of(), true);
+        }
+
+        static Call patch(String path, Object body) {
+            return new Call("PATCH", path, body, Map.of(), true);
         }
 
         static Call delete(String path) {
-            return new Call("DELETE", path, null, Map.of());
+            return new Call("DELETE", path, null, Map.of(), true);
         }
 
         Call header(String name, String value) {
             var headers = new LinkedHashMap<>(this.headers);
             headers.put(name, value);
-            return new Call(method, path, body, headers);
+            return new Call(method, path, body, headers, withToken);
+        }
+
+        /** The log-in proves who the caller is by its body; an old token has no business there. */
+        Call withoutToken() {
+            return new Call(method, path, body, headers, false);
         }
 
         Call idempotencyKey(String key) {
@@ -524,7 +612,7 @@ public final class StockroomClient implements AutoCloseable {
          * {@code /api/v1} is tolerated.
          */
         public Builder server(URI server) {
-            this.server = normalize(server);
+            this.server = serverRoot(server);
             return this;
         }
 
@@ -587,7 +675,8 @@ public final class StockroomClient implements AutoCloseable {
             return new StockroomClient(this);
         }
 
-        private static URI normalize(URI server) {
+        /** The server's root as the client uses it; see {@link StockroomClient#serverRoot(String)}. */
+        static URI serverRoot(URI server) {
             String scheme = server.getScheme();
             if (server.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
                 throw new IllegalArgumentException(
