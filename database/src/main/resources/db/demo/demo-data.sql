@@ -26,11 +26,12 @@ insert into product (sku, name, description, unit_of_measure, category, reorder_
     ('BLADE-HACK',   'Hacksaw blade',              '300 mm, 24 TPI, pack of 5',           'PACK','Tools',         8),
     ('SILICONE-W',   'Sanitary silicone, white',   '310 ml cartridge',                    'EA',  'Sealants',     12);
 
--- The ledger: what happened, in order. Stock levels are derived from it below.
+-- The ledger: what happened, in order, recorded by the first admin ('admin'). Stock levels are
+-- derived from it below.
 insert into stock_movement (movement_type, product_id, from_location_id, to_location_id,
                             quantity, reason, reference, occurred_at, recorded_by)
 select m.movement_type, p.id, f.id, t.id, m.quantity, m.reason, m.reference,
-       now() - make_interval(days => m.days_ago), 'demo'
+       now() - make_interval(days => m.days_ago), 'admin'
   from (values
     ('RECEIVE',  'BOLT-M8-40',   null,    'MAIN',  1000, null,                   'PO-1001', 30),
     ('RECEIVE',  'NUT-M8',       null,    'MAIN',  1000, null,                   'PO-1001', 30),

@@ -7,7 +7,10 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** One JSON-B instance for the API, refusing request fields it does not know and numbers that are not whole. */
+/**
+ * One JSON-B instance for the API, refusing request fields it does not know, numbers that are
+ * not whole, and text sent as anything but a JSON string.
+ */
 @Provider
 @Singleton
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
@@ -17,7 +20,7 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .withDeserializers(new StrictIntegerDeserializer()));
+            .withDeserializers(new StrictIntegerDeserializer(), new StrictStringDeserializer()));
 
     /** The instance the REST runtime reads requests and writes responses with, for code that needs the same JSON. */
     public static Jsonb jsonb() {

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * Applies a keyed request at most once. In one JTA transaction it locks the key, replays a
  * stored answer if there is one, or else runs the request (whose service calls join this
- * transaction) and stores its answer. The answer and the request's effect are committed
+ * transaction) and stores its answer. Keys are the user's own: another user's answer under the
+ * same key is never replayed (that would hand one user another's data and skip their request). The answer and the request's effect are committed
  * together or not at all: a retry either finds the answer or finds nothing applied.
  *
  * <p>Only 2xx answers are stored. A refusal is thrown as an exception, which rolls back the
@@ -36,11 +37,11 @@ public class IdempotencyService {
     }
 
     @Transactional
-    public Response execute(String key, String fingerprint, Supplier<Response> action) {
-        if (!keys.tryLock(key)) {
+    public Response execute(String username, String key, String fingerprint, Supplier<Response> action) {
+        if (!keys.tryLock(username, key)) {
             throw new IdempotencyKeyInFlightException();
         }
-        Optional<StoredResponse> stored = keys.findUnexpired(key);
+        Optional<StoredResponse> stored = keys.findUnexpired(username, key);
         if (stored.isPresent()) {
             if (!stored.get().fingerprint().equals(fingerprint)) {
                 throw new IdempotencyKeyReusedException();
@@ -52,7 +53,7 @@ public class IdempotencyService {
             return response;
         }
         StoredResponse answer = StoredResponse.of(fingerprint, response);
-        keys.store(key, answer, ttl);
+        keys.store(username, key, answer, ttl);
         keys.deleteExpired(CLEANUP_BATCH);
         return answer.toResponse(false);
     }

@@ -3,6 +3,7 @@ package org.stockroom.idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import org.stockroom.auth.CurrentUser;
 import org.stockroom.problem.BadRequestException;
 
 import java.util.function.Supplier;
@@ -11,7 +12,8 @@ import java.util.function.Supplier;
  * What a resource's POST calls to honour an optional {@code Idempotency-Key} header
  * (IETF httpapi draft "The Idempotency-Key HTTP Header Field"): without a key the request
  * runs as it always did; with one it runs through {@link IdempotencyService}, which answers
- * a retry with the stored first answer instead of applying the request again.
+ * a retry with the stored first answer instead of applying the request again. The key is
+ * scoped to the request's user.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -20,10 +22,12 @@ public class IdempotentRequests {
     public static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyService service;
+    private final CurrentUser currentUser;
 
     @Inject
-    public IdempotentRequests(IdempotencyService service) {
+    public IdempotentRequests(IdempotencyService service, CurrentUser currentUser) {
         this.service = service;
+        this.currentUser = currentUser;
     }
 
     /**
@@ -39,7 +43,7 @@ public class IdempotentRequests {
             return action.get();
         }
         requireWellFormed(key);
-        return service.execute(key, RequestFingerprint.of("POST", path, request), action);
+        return service.execute(currentUser.username(), key, RequestFingerprint.of("POST", path, request), action);
     }
 
     /** 1 to 255 printable ASCII characters (space to tilde), else 400. */

@@ -22,22 +22,24 @@ public class JpaIdempotencyRepository implements IdempotencyRepository {
     EntityManager em;
 
     @Override
-    public boolean tryLock(String key) {
+    public boolean tryLock(String username, String key) {
         // Released by PostgreSQL at commit or rollback. Different keys that hash alike share
-        // a lock: at worst a spurious 409, never a wrong replay (the row is looked up by key).
-        Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", key)
+        // a lock: at worst a spurious 409, never a wrong replay (the row is looked up by user
+        // and key). A user name has no line break, so "user\nkey" names one pair only.
+        Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:scopedKey, 0))")
+                .setParameter("scopedKey", username + "\n" + key)
                 .getSingleResult();
         return Boolean.TRUE.equals(locked);
     }
 
     @Override
-    public Optional<StoredResponse> findUnexpired(String key) {
+    public Optional<StoredResponse> findUnexpired(String username, String key) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select request_fingerprint, status, response_body, location, etag
                           from idempotency_key
-                         where key = :key and expires_at > now()""")
+                         where username = :username and key = :key and expires_at > now()""")
+                .setParameter("username", username)
                 .setParameter("key", key)
                 .getResultList();
         return rows.stream().findFirst().map(row -> new StoredResponse((String) row[0],
@@ -45,19 +47,21 @@ public class JpaIdempotencyRepository implements IdempotencyRepository {
     }
 
     @Override
-    public void store(String key, StoredResponse answer, Duration ttl) {
-        // An expired row of the same key is replaced; an unexpired one cannot exist here, as
-        // the caller holds the key's lock and found none.
+    public void store(String username, String key, StoredResponse answer, Duration ttl) {
+        // An expired row of the same user and key is replaced; an unexpired one cannot exist
+        // here, as the caller holds the key's lock and found none.
         int stored = em.createNativeQuery("""
                         insert into idempotency_key
-                               (key, request_fingerprint, status, response_body, location, etag, created_at, expires_at)
-                        values (:key, :fingerprint, :status, :body, nullif(:location, ''), nullif(:etag, ''),
+                               (username, key, request_fingerprint, status, response_body, location, etag,
+                                created_at, expires_at)
+                        values (:username, :key, :fingerprint, :status, :body, nullif(:location, ''), nullif(:etag, ''),
                                 now(), now() + :ttlMillis * interval '1 millisecond')
-                        on conflict (key) do update
+                        on conflict (username, key) do update
                            set request_fingerprint = excluded.request_fingerprint, status = excluded.status,
                                response_body = excluded.response_body, location = excluded.location,
                                etag = excluded.etag, created_at = excluded.created_at, expires_at = excluded.expires_at
                          where idempotency_key.expires_at <= now()""")
+                .setParameter("username", username)
                 .setParameter("key", key)
                 .setParameter("fingerprint", answer.fingerprint())
                 .setParameter("status", answer.status())
@@ -77,11 +81,11 @@ public class JpaIdempotencyRepository implements IdempotencyRepository {
         // a row it skips is deleted by a later one. Nothing depends on when a row goes.
         return em.createNativeQuery("""
                         delete from idempotency_key
-                         where key in (select key from idempotency_key
-                                        where expires_at <= now()
-                                        order by expires_at
-                                        limit :limit
-                                        for update skip locked)""")
+                         where (username, key) in (select username, key from idempotency_key
+                                                    where expires_at <= now()
+                                                    order by expires_at
+                                                    limit :limit
+                                                    for update skip locked)""")
                 .setParameter("limit", limit)
                 .executeUpdate();
     }

@@ -2,22 +2,26 @@ package org.stockroom.location;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.transaction.Transactional;
+import org.stockroom.audit.AuditTrail;
 import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.ResourceNotFoundException;
 
 import java.util.List;
 
-/** Use cases of the stockroom's locations. */
+/** Use cases of the stockroom's locations; each change is written to the audit trail in the same transaction. */
 @ApplicationScoped
 public class LocationService {
 
     private final LocationRepository locations;
+    private final AuditTrail audit;
 
     @Inject
-    public LocationService(LocationRepository locations) {
+    public LocationService(LocationRepository locations, AuditTrail audit) {
         this.locations = locations;
+        this.audit = audit;
     }
 
     @Transactional
@@ -29,6 +33,7 @@ public class LocationService {
         Location location = new Location(code, name);
         locations.add(location);
         locations.flush();
+        audit.record("location.created", "location", code, Json.createObjectBuilder().add("name", location.name()).build());
         return location;
     }
 

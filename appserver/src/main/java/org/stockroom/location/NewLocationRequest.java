@@ -1,5 +1,6 @@
 package org.stockroom.location;
 
+import org.stockroom.api.NoControlCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,5 +12,5 @@ public record NewLocationRequest(
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
                 message = "must start with a letter or digit and contain only letters, digits, '.', '_' and '-'")
         String code,
-        @NotBlank @Size(max = 200) String name) {
+        @NotBlank @Size(max = 200) @NoControlCharacters String name) {
 }

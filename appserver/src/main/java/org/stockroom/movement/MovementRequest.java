@@ -1,6 +1,7 @@
 package org.stockroom.movement;
 
 import org.stockroom.api.Text;
+import org.stockroom.api.NoControlCharacters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,12 +14,12 @@ public record MovementRequest(
         @NotNull
         @Pattern(regexp = "RECEIVE|ISSUE|ADJUST|TRANSFER", message = "must be one of RECEIVE, ISSUE, ADJUST, TRANSFER")
         String type,
-        @NotBlank @Size(max = 64) String sku,
+        @NotBlank @Size(max = 64) @NoControlCharacters String sku,
         @NotNull @Min(-1_000_000_000) @Max(1_000_000_000) Integer quantity,
-        @Size(max = 32) String from,
-        @Size(max = 32) String to,
-        @Size(max = 500) String reason,
-        @Size(max = 100) String reference) {
+        @Size(max = 32) @NoControlCharacters String from,
+        @Size(max = 32) @NoControlCharacters String to,
+        @Size(max = 500) @NoControlCharacters String reason,
+        @Size(max = 100) @NoControlCharacters String reference) {
 
     MovementCommand command() {
         return new MovementCommand(MovementType.valueOf(type), sku.strip(), quantity,

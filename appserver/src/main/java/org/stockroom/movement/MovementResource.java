@@ -20,17 +20,11 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
+import org.stockroom.api.QueryParameters;
 import org.stockroom.api.Text;
 import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.BadRequestException;
-import org.stockroom.problem.InvalidRequestException;
 import org.stockroom.resilience.Resilient;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 @Resilient
 @ApplicationScoped
@@ -70,7 +64,7 @@ public class MovementResource {
         PageRequest page = PageRequest.of(limit, after);
         Long beforeId = page.after() == null ? null : movementId(Cursor.decode(page.after(), 1).getFirst());
         MovementQuery query = new MovementQuery(Text.trimmedOrNull(sku),
-                Text.trimmedOrNull(location), parseSince(Text.trimmedOrNull(since)));
+                Text.trimmedOrNull(location), QueryParameters.instant("since", Text.trimmedOrNull(since)));
         return Cursor.page(service.search(query, beforeId, page.fetchSize()).stream().map(MovementView::of).toList(),
                 page, last -> Cursor.encode(Long.toString(last.id())));
     }
@@ -79,23 +73,6 @@ public class MovementResource {
     @Path("/{id: [0-9]+}")
     public MovementView get(@PathParam("id") long id) {
         return MovementView.of(service.get(id));
-    }
-
-    /** Accepts an instant ({@code 2026-11-01T08:00:00Z}), an offset date-time, or a date (from its start, UTC). */
-    static Instant parseSince(String since) {
-        if (since == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(since).toInstant();
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                return LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw new InvalidRequestException("since",
-                        "must be an ISO-8601 date-time such as 2026-11-01T08:00:00Z, or a date such as 2026-11-01");
-            }
-        }
     }
 
     private static long movementId(String cursorKey) {

@@ -2,7 +2,12 @@ package org.stockroom.movement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
+import org.stockroom.audit.AuditTrail;
+import org.stockroom.auth.CurrentUser;
 import org.stockroom.location.Location;
 import org.stockroom.location.LocationRepository;
 import org.stockroom.problem.ConflictException;
@@ -26,6 +31,9 @@ import java.util.List;
  * touched level is locked with {@code SELECT ... FOR UPDATE} before it is read, so
  * concurrent movements of the same stock queue up and none sees a stale count. A transfer
  * locks its two levels in location-id order, so two opposite transfers cannot deadlock.
+ *
+ * <p>Each movement names the user who recorded it, and is written to the audit trail in the
+ * same transaction.
  */
 @ApplicationScoped
 public class MovementService {
@@ -34,14 +42,19 @@ public class MovementService {
     private final LocationRepository locations;
     private final StockLevelRepository levels;
     private final MovementRepository movements;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
 
     @Inject
     public MovementService(ProductRepository products, LocationRepository locations,
-                           StockLevelRepository levels, MovementRepository movements) {
+                           StockLevelRepository levels, MovementRepository movements,
+                           CurrentUser currentUser, AuditTrail audit) {
         this.products = products;
         this.locations = locations;
         this.levels = levels;
         this.movements = movements;
+        this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     @Transactional
@@ -64,9 +77,10 @@ public class MovementService {
             case ADJUST -> adjust(product, to != null ? to : from, quantity);
         }
         StockMovement movement = new StockMovement(command.type(), product, from, to, quantity,
-                command.reason(), command.reference());
+                command.reason(), command.reference(), currentUser.username());
         movements.add(movement);
         movements.flush();
+        audit.record("movement.recorded", "movement", movement.id().toString(), auditDetails(movement));
         return movement;
     }
 
@@ -116,6 +130,25 @@ public class MovementService {
     private StockLevel existingLevel(Product product, Location location, long requested) {
         return levels.lock(product, location).orElseThrow(
                 () -> new InsufficientStockException(product.sku(), location.code(), 0, requested));
+    }
+
+    /** What the audit trail keeps of a movement: all of it, by SKU and location codes. */
+    private static JsonObject auditDetails(StockMovement movement) {
+        JsonObjectBuilder details = Json.createObjectBuilder()
+                .add("type", movement.type().name())
+                .add("sku", movement.product().sku())
+                .add("quantity", movement.quantity());
+        addIfPresent(details, "from", movement.from() == null ? null : movement.from().code());
+        addIfPresent(details, "to", movement.to() == null ? null : movement.to().code());
+        addIfPresent(details, "reason", movement.reason());
+        addIfPresent(details, "reference", movement.reference());
+        return details.build();
+    }
+
+    private static void addIfPresent(JsonObjectBuilder details, String name, String value) {
+        if (value != null) {
+            details.add(name, value);
+        }
     }
 
     private Location location(String code) {

@@ -16,6 +16,7 @@ import org.stockroom.product.Product;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * One line of the append-only ledger. Nothing in it is ever updated (every column is
@@ -58,6 +59,7 @@ public class StockMovement {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     private Instant occurredAt;
 
+    /** The user who recorded it; null only on lines from before authentication was enforced. */
     @Column(name = "recorded_by", updatable = false)
     private String recordedBy;
 
@@ -66,7 +68,7 @@ public class StockMovement {
     }
 
     StockMovement(MovementType type, Product product, Location from, Location to, int quantity,
-                  String reason, String reference) {
+                  String reason, String reference, String recordedBy) {
         this.type = type;
         this.product = product;
         this.from = from;
@@ -75,6 +77,7 @@ public class StockMovement {
         this.reason = reason;
         this.reference = reference;
         this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.recordedBy = Objects.requireNonNull(recordedBy, "recordedBy");
     }
 
     public Long id() {

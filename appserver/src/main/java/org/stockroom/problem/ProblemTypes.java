@@ -8,6 +8,7 @@ public final class ProblemTypes {
     public static final String ABOUT_BLANK = "about:blank";
     public static final String MALFORMED_REQUEST = BASE + "malformed-request";
     public static final String INVALID_FIELDS = BASE + "invalid-fields";
+    public static final String BODY_TOO_LARGE = BASE + "body-too-large";
     public static final String UNAUTHORIZED = BASE + "unauthorized";
     public static final String FORBIDDEN = BASE + "forbidden";
     public static final String NOT_FOUND = BASE + "not-found";
@@ -20,6 +21,7 @@ public final class ProblemTypes {
     public static final String IDEMPOTENCY_KEY_REUSED = BASE + "idempotency-key-reused";
     public static final String IDEMPOTENCY_KEY_IN_FLIGHT = BASE + "idempotency-key-in-flight";
     public static final String DATA_INTEGRITY = BASE + "data-integrity";
+    public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String DATABASE_UNAVAILABLE = BASE + "database-unavailable";
     public static final String INTERNAL_ERROR = BASE + "internal-error";
 

@@ -2,6 +2,7 @@ package org.stockroom.problem;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,15 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     @Override
     public Response toResponse(ProcessingException exception) {
+        // A refusal raised while the body was read (too large, duplicate field) may arrive wrapped.
+        for (Throwable cause : Causes.of(exception)) {
+            if (cause instanceof ApiException refusal) {
+                return ProblemResponses.from(refusal, uriInfo);
+            }
+            if (cause instanceof WebApplicationException refusal) {
+                return new WebApplicationExceptionMapper().toResponseFor(refusal, uriInfo);
+            }
+        }
         return ProblemResponses.from(new BadRequestException(describe(exception)), uriInfo);
     }
 

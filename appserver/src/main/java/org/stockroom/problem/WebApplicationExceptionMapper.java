@@ -35,7 +35,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "There is no resource at this path";
             case 405 -> "This resource does not support that method; allowed: " + original.getAllowedMethods();
             case 406 -> "This resource answers with application/json only";
-            case 415 -> "Send the request body as application/json";
+            case 415 -> "Send the request body as application/json in UTF-8";
             default -> statusInfo.getReasonPhrase();
         };
         String type = status == 404 ? ProblemTypes.NOT_FOUND : ProblemTypes.ABOUT_BLANK;

@@ -1,5 +1,6 @@
 package org.stockroom.product;
 
+import org.stockroom.api.NoControlCharacters;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,10 +13,10 @@ public record NewProductRequest(
         @Size(max = 64)
         @Pattern(regexp = SKU_PATTERN, message = SKU_RULE)
         String sku,
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 2000) String description,
-        @Size(max = 20) String unitOfMeasure,
-        @Size(max = 100) String category,
+        @NotBlank @Size(max = 200) @NoControlCharacters String name,
+        @Size(max = 2000) @NoControlCharacters(lineBreaks = true) String description,
+        @Size(max = 20) @NoControlCharacters String unitOfMeasure,
+        @Size(max = 100) @NoControlCharacters String category,
         @PositiveOrZero @Max(1_000_000_000) Integer reorderPoint) {
 
     public static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";

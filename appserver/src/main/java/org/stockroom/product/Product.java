@@ -69,6 +69,11 @@ public class Product {
         apply(details);
     }
 
+    /** The editable details as they are now. */
+    public ProductDetails details() {
+        return new ProductDetails(name, description, unitOfMeasure, category, reorderPoint);
+    }
+
     /** Archived products stay in the ledger's history but take no more receipts. */
     public void archive() {
         if (!archived) {

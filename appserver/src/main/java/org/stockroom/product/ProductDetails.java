@@ -1,7 +1,13 @@
 package org.stockroom.product;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import org.stockroom.api.Text;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** The editable details of a product, already validated and with defaults applied. */
@@ -15,4 +21,47 @@ public record ProductDetails(String name, String description, String unitOfMeasu
                 Text.trimmedOrNull(category), reorderPoint == null ? 0 : reorderPoint);
     }
 
+    /** The fields by their API names, for the audit trail. */
+    Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("description", description);
+        fields.put("unitOfMeasure", unitOfMeasure);
+        fields.put("category", category);
+        fields.put("reorderPoint", reorderPoint);
+        return fields;
+    }
+
+    /** Every field as JSON, nulls included: what the audit trail keeps of a new product. */
+    JsonObject toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        fields().forEach((field, value) -> json.add(field, jsonValue(value)));
+        return json.build();
+    }
+
+    /**
+     * What the audit trail keeps of a revision: {@code before} and {@code after} of only the
+     * fields that changed (both empty when nothing did).
+     */
+    JsonObject changesTo(ProductDetails revised) {
+        JsonObjectBuilder before = Json.createObjectBuilder();
+        JsonObjectBuilder after = Json.createObjectBuilder();
+        Map<String, Object> revisedFields = revised.fields();
+        fields().forEach((field, value) -> {
+            Object revisedValue = revisedFields.get(field);
+            if (!Objects.equals(value, revisedValue)) {
+                before.add(field, jsonValue(value));
+                after.add(field, jsonValue(revisedValue));
+            }
+        });
+        return Json.createObjectBuilder().add("before", before).add("after", after).build();
+    }
+
+    private static JsonValue jsonValue(Object value) {
+        return switch (value) {
+            case null -> JsonValue.NULL;
+            case Integer number -> Json.createValue(number);
+            default -> Json.createValue(value.toString());
+        };
+    }
 }

@@ -2,8 +2,11 @@ package org.stockroom.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import org.stockroom.audit.AuditTrail;
 import org.stockroom.persistence.DatabaseFailure;
 import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.PreconditionFailedException;
@@ -13,15 +16,19 @@ import org.stockroom.problem.ResourceNotFoundException;
 import java.util.List;
 import java.util.function.LongPredicate;
 
-/** Use cases of the product catalogue. */
+/** Use cases of the product catalogue; each change is written to the audit trail in the same transaction. */
 @ApplicationScoped
 public class ProductService {
 
+    private static final String SUBJECT = "product";
+
     private final ProductRepository products;
+    private final AuditTrail audit;
 
     @Inject
-    public ProductService(ProductRepository products) {
+    public ProductService(ProductRepository products, AuditTrail audit) {
         this.products = products;
+        this.audit = audit;
     }
 
     @Transactional
@@ -33,6 +40,7 @@ public class ProductService {
         Product product = new Product(sku, details);
         products.add(product);
         products.flush();
+        audit.record("product.created", SUBJECT, sku, details.toJson());
         return new ProductStock(product, 0);
     }
 
@@ -57,6 +65,7 @@ public class ProductService {
         if (!isExpectedVersion.test(product.version())) {
             throw staleEdit(sku, product.version());
         }
+        ProductDetails before = product.details();
         product.revise(details);
         try {
             products.flush();
@@ -66,6 +75,8 @@ public class ProductService {
             }
             throw staleEdit(sku, product.version());
         }
+        audit.record("product.revised", SUBJECT, sku, Json.createObjectBuilder(before.changesTo(details))
+                .add("version", product.version()).build());
         return new ProductStock(product, products.onHand(product));
     }
 
@@ -78,8 +89,12 @@ public class ProductService {
         if (onHand > 0) {
             throw new StockOnHandException(sku, onHand);
         }
+        if (product.isArchived()) {
+            return;  // nothing changes, so nothing to audit
+        }
         product.archive();
         products.flush();
+        audit.record("product.archived", SUBJECT, sku, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     private Product find(String sku) {

@@ -27,13 +27,42 @@ import java.util.Optional;
  *                             of the user {@code admin} if the server has to create the first administrator
  * @param tokenTtl             {@code STOCKROOM_TOKEN_TTL}, an ISO-8601 duration, default {@code PT8H}: how long a
  *                             bearer token from {@code POST /auth/token} is valid
+ * @param rateLimits           {@code STOCKROOM_RATE_LIMIT_PER_USER} (default 200) and
+ *                             {@code STOCKROOM_RATE_LIMIT_PER_ADDRESS} (default 400): requests per second; 0 is no limit
+ * @param tls                  {@code STOCKROOM_TLS_KEYSTORE} and {@code STOCKROOM_TLS_KEYSTORE_PASSWORD}: when set,
+ *                             the server speaks HTTPS only, with the key and certificate in that PKCS12 file
+ * @param maxBodyBytes         {@code STOCKROOM_MAX_BODY_BYTES}, default 65536 (64 KiB): the largest request body
+ *                             the API reads; a larger one is answered 413
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
-                             Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl) {
+                             Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
+                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes) {
+
+    /** Requests per second allowed to one user and to one client address; 0 turns that limit off. */
+    public record RateLimits(int perUser, int perAddress) {
+
+        public static final RateLimits DEFAULT = new RateLimits(200, 400);
+        public static final RateLimits OFF = new RateLimits(0, 0);
+    }
+
+    /** The PKCS12 keystore with the server's private key and certificate chain, and its password. */
+    public record Tls(Path keystore, String keystorePassword) {
+
+        /** Never prints the password. */
+        @Override
+        public String toString() {
+            return "Tls[keystore=" + keystore + ", keystorePassword=(set)]";
+        }
+    }
+
+    public static final String TLS_KEYSTORE_VARIABLE = "STOCKROOM_TLS_KEYSTORE";
+    public static final String TLS_KEYSTORE_PASSWORD_VARIABLE = "STOCKROOM_TLS_KEYSTORE_PASSWORD";
+    static final int MAX_RATE_LIMIT = 1_000_000;
 
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final String ADMIN_PASSWORD_VARIABLE = "STOCKROOM_ADMIN_PASSWORD";
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
@@ -49,7 +78,28 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 positive(env, "STOCKROOM_DB_POOL_SIZE", 10),
                 duration(env, "STOCKROOM_IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL),
                 password(env, ADMIN_PASSWORD_VARIABLE),
-                duration(env, "STOCKROOM_TOKEN_TTL", DEFAULT_TOKEN_TTL));
+                duration(env, "STOCKROOM_TOKEN_TTL", DEFAULT_TOKEN_TTL),
+                new RateLimits(rate(env, "STOCKROOM_RATE_LIMIT_PER_USER", RateLimits.DEFAULT.perUser()),
+                        rate(env, "STOCKROOM_RATE_LIMIT_PER_ADDRESS", RateLimits.DEFAULT.perAddress())),
+                tls(env),
+                positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES));
+    }
+
+    /** Both variables or neither: a keystore without its password (or the reverse) is a mistake to report. */
+    private static Optional<Tls> tls(Map<String, String> env) {
+        String keystore = env.get(TLS_KEYSTORE_VARIABLE);
+        String password = env.get(TLS_KEYSTORE_PASSWORD_VARIABLE);
+        boolean hasKeystore = keystore != null && !keystore.isBlank();
+        boolean hasPassword = password != null && !password.isEmpty();
+        if (!hasKeystore && !hasPassword) {
+            return Optional.empty();
+        }
+        if (!hasKeystore || !hasPassword) {
+            throw new IllegalArgumentException("HTTPS needs both " + TLS_KEYSTORE_VARIABLE + " and "
+                    + TLS_KEYSTORE_PASSWORD_VARIABLE + "; only " + (hasKeystore ? TLS_KEYSTORE_VARIABLE
+                    : TLS_KEYSTORE_PASSWORD_VARIABLE) + " is set");
+        }
+        return Optional.of(new Tls(Path.of(keystore.strip()).toAbsolutePath(), password));
     }
 
     /** Never prints the admin password. */
@@ -59,7 +109,8 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", dataDirectory=" + dataDirectory + ", embeddedDatabasePort=" + embeddedDatabasePort
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
-                + ", tokenTtl=" + tokenTtl + "]";
+                + ", tokenTtl=" + tokenTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
+                + ", maxBodyBytes=" + maxBodyBytes + "]";
     }
 
     /** A secret, used exactly as set (no trimming); absent when unset or blank. */
@@ -108,6 +159,11 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
 
     private static int port(Map<String, String> env, String name, int defaultPort) {
         return wholeNumber(env, name, defaultPort, 0, 65535, "a port number from 0 to 65535");
+    }
+
+    private static int rate(Map<String, String> env, String name, int defaultValue) {
+        return wholeNumber(env, name, defaultValue, 0, MAX_RATE_LIMIT,
+                "requests per second, a whole number from 0 (no limit) to " + MAX_RATE_LIMIT);
     }
 
     private static int positive(Map<String, String> env, String name, int defaultValue) {

@@ -32,15 +32,17 @@ public final class StockroomServer implements AutoCloseable {
 
     private final Server server;
     private final String host;
+    private final boolean tls;
     private final EmbeddedDatabase embeddedDatabase;
     private final DatabaseCoordinates database;
     /** The generated password of the first admin, shown once in the banner; null when none was generated. */
     private final String generatedAdminPassword;
 
-    private StockroomServer(Server server, String host, EmbeddedDatabase embeddedDatabase,
+    private StockroomServer(Server server, String host, boolean tls, EmbeddedDatabase embeddedDatabase,
                             DatabaseCoordinates database, String generatedAdminPassword) {
         this.server = server;
         this.host = host;
+        this.tls = tls;
         this.embeddedDatabase = embeddedDatabase;
         this.database = database;
         this.generatedAdminPassword = generatedAdminPassword;
@@ -51,6 +53,11 @@ public final class StockroomServer implements AutoCloseable {
         StockroomServer running;
         try {
             running = start(ServerSettings.fromEnvironment(System.getenv()));
+        } catch (IllegalArgumentException e) {
+            // A setting is wrong: the message says which and why; a stack trace would only bury it.
+            LOG.severe("Stockroom could not start: " + e.getMessage());
+            System.exit(1);
+            return;
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Stockroom could not start: " + e.getMessage(), e);
             System.exit(1);
@@ -61,6 +68,8 @@ public final class StockroomServer implements AutoCloseable {
     }
 
     public static StockroomServer start(ServerSettings settings) throws IOException, SQLException {
+        // Before the database: a wrong keystore password fails at once, in one line.
+        String tlsKeyAlias = settings.tls().map(ServerKeystore::keyAlias).orElse(null);
         EmbeddedDatabase embedded = null;
         String host = settings.httpHost();
         DatabaseCoordinates database;
@@ -82,12 +91,13 @@ public final class StockroomServer implements AutoCloseable {
                     new PasswordHasher());
             reportFirstAdmin(firstAdmin.kind());
             Server server = Server.builder()
-                    .config(runtimeConfig(settings, database))
+                    .config(runtimeConfig(settings, database, tlsKeyAlias))
                     .host(settings.httpHost())
                     .port(settings.httpPort())
                     .build()
                     .start();
-            return new StockroomServer(server, host, embedded, database, firstAdmin.generatedPassword().orElse(null));
+            return new StockroomServer(server, host, settings.tls().isPresent(), embedded, database,
+                    firstAdmin.generatedPassword().orElse(null));
         } catch (RuntimeException | SQLException e) {
             if (embedded != null) {
                 embedded.close();
@@ -113,8 +123,8 @@ public final class StockroomServer implements AutoCloseable {
         }
     }
 
-    /** Hands the database, the data directory and the TTLs to the runtime through MicroProfile Config. */
-    private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database) {
+    /** Hands the database, the data directory, the TTLs, the rate limits, TLS and the body limit to the runtime through MicroProfile Config. */
+    private static Config runtimeConfig(ServerSettings settings, DatabaseCoordinates database, String tlsKeyAlias) {
         String dataSource = "javax.sql.DataSource.stockroom.";
         Map<String, String> properties = new HashMap<>();
         properties.put(dataSource + "jdbcUrl", withTimeouts(database.jdbcUrl()));
@@ -128,6 +138,16 @@ public final class StockroomServer implements AutoCloseable {
         }
         properties.put("stockroom.idempotency.ttl", settings.idempotencyTtl().toString());
         properties.put("stockroom.auth.token-ttl", settings.tokenTtl().toString());
+        properties.put("stockroom.rate-limit.per-user", Integer.toString(settings.rateLimits().perUser()));
+        properties.put("stockroom.rate-limit.per-address", Integer.toString(settings.rateLimits().perAddress()));
+        settings.tls().ifPresent(tls -> {
+            // Helidon's server TLS: with a private key configured, the one port speaks HTTPS only.
+            properties.put("server.tls.private-key.keystore.resource.path", tls.keystore().toString());
+            properties.put("server.tls.private-key.keystore.passphrase", tls.keystorePassword());
+            properties.put("server.tls.private-key.keystore.key.alias", tlsKeyAlias);
+            properties.put("server.tls.private-key.keystore.cert-chain.alias", tlsKeyAlias);
+        });
+        properties.put("stockroom.http.max-body-bytes", Integer.toString(settings.maxBodyBytes()));
         // Narayana reads only system properties; without these it keeps its transaction log
         // in the working directory.
         String objectStore = settings.dataDirectory().resolve("transactions").toString();
@@ -173,12 +193,17 @@ public final class StockroomServer implements AutoCloseable {
         return host;
     }
 
+    /** {@code https} when the server was given a keystore, else {@code http}. */
+    public String scheme() {
+        return tls ? "https" : "http";
+    }
+
     public DatabaseCoordinates database() {
         return database;
     }
 
     String banner() {
-        String url = "http://" + host() + ":" + port();
+        String url = scheme() + "://" + host() + ":" + port();
         return String.join(System.lineSeparator(),
                 "",
                 "Stockroom is running.",
@@ -186,7 +211,7 @@ public final class StockroomServer implements AutoCloseable {
                 "  Database:  " + database.jdbcUrl() + (embeddedDatabase != null ? "  (embedded)" : ""),
                 "",
                 adminNotice() + "Try the command-line client in another terminal:",
-                "  bin/stockroom --server " + url + " product list",
+                "  bin/stockroom --server " + url + (tls ? " --ca-cert CA.pem" : "") + " product list",
                 "  bin/stockroom stock levels --low",
                 "  bin/stockroom --help",
                 "",

@@ -92,6 +92,7 @@ class AuthorizationMatrixIT {
                     return call -> call.body(Map.of("type", "ISSUE", "sku", sku, "from", code, "quantity", 2))
                             .post("/movements");
                 }),
+                new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /auth/me", Role.VIEWER, 200, () -> call -> call.get("/auth/me")),
                 // Log-out revokes the token it is sent with: each allowed caller logs out a fresh one of its own.
                 new Endpoint("POST /auth/logout", Role.VIEWER, 204, () -> call -> call.post("/auth/logout")));

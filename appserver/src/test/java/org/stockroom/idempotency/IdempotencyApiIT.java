@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stockroom.auth.Role;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.StockroomTestServer;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.stockroom.testing.Api.api;
+import static org.stockroom.testing.Api.as;
 import static org.stockroom.testing.Api.createLocation;
 import static org.stockroom.testing.Api.createProduct;
 import static org.stockroom.testing.Api.receive;
@@ -143,7 +145,9 @@ class IdempotencyApiIT {
     void givenARequestWithTheSameKeyInFlight_whenPosted_then409AndNothingIsWritten() throws Exception {
         Map<String, Object> receipt = Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location);
         try (Connection inFlight = StockroomTestServer.database().connect()) {
-            advisoryLock(inFlight, "select pg_advisory_lock(hashtextextended(?, 0))", key);
+            // The server's lock of the admin's key: see JpaIdempotencyRepository.tryLock.
+            String adminsKey = StockroomTestServer.testUser(Role.ADMIN) + "\n" + key;
+            advisoryLock(inFlight, "select pg_advisory_lock(hashtextextended(?, 0))", adminsKey);
 
             api().header(KEY, key).body(receipt).post("/movements")
                     .then()
@@ -153,11 +157,43 @@ class IdempotencyApiIT {
                     .body("instance", equalTo("/api/v1/movements"));
             assertThat(Ledger.movementCount(sku)).isZero();
 
-            advisoryLock(inFlight, "select pg_advisory_unlock(hashtextextended(?, 0))", key);
+            advisoryLock(inFlight, "select pg_advisory_unlock(hashtextextended(?, 0))", adminsKey);
         }
 
         api().header(KEY, key).body(receipt).post("/movements").then().statusCode(201);
         assertThat(Ledger.movementCount(sku)).isEqualTo(1);
+    }
+
+    @Test
+    void givenTwoUsersSendingTheSameKey_whenPosted_thenEachHasTheirOwnMovementAppliedAndOnlyTheirOwnRetryReplayed() {
+        Map<String, Object> receipt = Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location);
+
+        Response clerks = as(Role.CLERK).header(KEY, key).body(receipt).post("/movements");
+        Response managers = as(Role.MANAGER).header(KEY, key).body(receipt).post("/movements");
+
+        clerks.then().statusCode(201).body("recordedBy", equalTo("test-clerk"));
+        managers.then().statusCode(201).body("recordedBy", equalTo("test-manager"));
+        assertThat(managers.header(REPLAYED)).isNull();
+        assertThat(managers.<Object>path("id")).isNotEqualTo(clerks.path("id"));
+        assertThat(Ledger.movementCount(sku)).isEqualTo(2);
+        assertThat(Ledger.onHand(sku, location)).isEqualTo(20);
+
+        Response clerksRetry = as(Role.CLERK).header(KEY, key).body(receipt).post("/movements");
+        assertSameAnswer(clerksRetry, clerks);
+        assertSameAnswer(as(Role.MANAGER).header(KEY, key).body(receipt).post("/movements"), managers);
+        assertThat(Ledger.movementCount(sku)).isEqualTo(2);
+        assertThat(Ledger.queryLong("select count(*) from audit_event where action = 'movement.recorded'"
+                + " and details ->> 'sku' = ?", sku)).isEqualTo(2);
+    }
+
+    @Test
+    void givenAnotherUsersKeyForAnotherPayload_whenPosted_thenItIsANewRequestNotA422() {
+        as(Role.CLERK).header(KEY, key).body(Map.of("type", "RECEIVE", "sku", sku, "quantity", 10, "to", location))
+                .post("/movements").then().statusCode(201);
+
+        as(Role.MANAGER).header(KEY, key).body(Map.of("type", "RECEIVE", "sku", sku, "quantity", 3, "to", location))
+                .post("/movements").then().statusCode(201).body("quantity", equalTo(3));
+        assertThat(Ledger.onHand(sku, location)).isEqualTo(13);
     }
 
     @Test

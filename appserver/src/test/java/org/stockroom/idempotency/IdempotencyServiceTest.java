@@ -40,7 +40,7 @@ class IdempotencyServiceTest {
 
     @Test
     void givenANewKey_whenExecuted_thenTheActionRunsOnceAndItsAnswerIsStoredAndSent() {
-        Response answer = service.execute("k1", "f1", create);
+        Response answer = service.execute("clerk", "k1", "f1", create);
 
         assertThat(runs).hasValue(1);
         assertThat(answer.getStatus()).isEqualTo(201);
@@ -48,7 +48,7 @@ class IdempotencyServiceTest {
         assertThat(answer.getHeaderString("Location")).isEqualTo("/api/v1/locations/A-1");
         assertThat(answer.getHeaderString("ETag")).isEqualTo("\"0\"");
         assertThat(answer.getHeaderString(StoredResponse.REPLAYED_HEADER)).isNull();
-        assertThat(keys.stored.get("k1"))
+        assertThat(keys.stored.get("clerk/k1"))
                 .isEqualTo(new StoredResponse("f1", 201, "{\"code\":\"A-1\",\"name\":\"Aisle 1\"}",
                         "/api/v1/locations/A-1", "\"0\""));
         assertThat(keys.ttl).isEqualTo(TTL);
@@ -57,9 +57,9 @@ class IdempotencyServiceTest {
 
     @Test
     void givenAStoredAnswer_whenTheSameRequestIsExecuted_thenItIsReplayedWithoutRunningTheAction() {
-        Response first = service.execute("k1", "f1", create);
+        Response first = service.execute("clerk", "k1", "f1", create);
 
-        Response replay = service.execute("k1", "f1", create);
+        Response replay = service.execute("clerk", "k1", "f1", create);
 
         assertThat(runs).hasValue(1);
         assertThat(replay.getStatus()).isEqualTo(first.getStatus());
@@ -71,9 +71,9 @@ class IdempotencyServiceTest {
 
     @Test
     void givenAStoredAnswer_whenAnotherRequestUsesTheKey_then422WithoutRunningTheAction() {
-        service.execute("k1", "f1", create);
+        service.execute("clerk", "k1", "f1", create);
 
-        assertThatThrownBy(() -> service.execute("k1", "f2", create))
+        assertThatThrownBy(() -> service.execute("clerk", "k1", "f2", create))
                 .isInstanceOf(IdempotencyKeyReusedException.class)
                 .satisfies(e -> assertThat(((IdempotencyKeyReusedException) e).status()).isEqualTo(422))
                 .satisfies(e -> assertThat(((IdempotencyKeyReusedException) e).type())
@@ -85,7 +85,7 @@ class IdempotencyServiceTest {
     void givenTheKeyLockedByAnotherRequest_whenExecuted_then409WithoutLookingOrRunning() {
         keys.locked = false;
 
-        assertThatThrownBy(() -> service.execute("k1", "f1", create))
+        assertThatThrownBy(() -> service.execute("clerk", "k1", "f1", create))
                 .isInstanceOf(IdempotencyKeyInFlightException.class)
                 .satisfies(e -> assertThat(((IdempotencyKeyInFlightException) e).status()).isEqualTo(409))
                 .satisfies(e -> assertThat(((IdempotencyKeyInFlightException) e).type())
@@ -98,15 +98,26 @@ class IdempotencyServiceTest {
     void givenARefusal_whenExecuted_thenItPropagatesAndNothingIsStored() {
         ConflictException refusal = new ConflictException(ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock", "none");
 
-        assertThatThrownBy(() -> service.execute("k1", "f1", () -> {
+        assertThatThrownBy(() -> service.execute("clerk", "k1", "f1", () -> {
             throw refusal;
         })).isSameAs(refusal);
         assertThat(keys.stored).isEmpty();
     }
 
     @Test
+    void givenAnotherUsersAnswerUnderTheSameKey_whenExecuted_thenTheActionRunsForThisUser() {
+        service.execute("clerk", "k1", "f1", create);
+
+        Response second = service.execute("manager", "k1", "f1", create);
+
+        assertThat(runs).hasValue(2);
+        assertThat(second.getHeaderString(StoredResponse.REPLAYED_HEADER)).isNull();
+        assertThat(keys.stored).containsOnlyKeys("clerk/k1", "manager/k1");
+    }
+
+    @Test
     void givenAnAnswerThatIsNoSuccess_whenExecuted_thenItIsSentAsItIsAndNotStored() {
-        Response refused = service.execute("k1", "f1", () -> Response.status(409).entity("busy").build());
+        Response refused = service.execute("clerk", "k1", "f1", () -> Response.status(409).entity("busy").build());
 
         assertThat(refused.getStatus()).isEqualTo(409);
         assertThat(refused.getEntity()).isEqualTo("busy");
@@ -123,19 +134,19 @@ class IdempotencyServiceTest {
         Duration ttl;
 
         @Override
-        public boolean tryLock(String key) {
+        public boolean tryLock(String username, String key) {
             return locked;
         }
 
         @Override
-        public Optional<StoredResponse> findUnexpired(String key) {
+        public Optional<StoredResponse> findUnexpired(String username, String key) {
             lookups.incrementAndGet();
-            return Optional.ofNullable(stored.get(key));
+            return Optional.ofNullable(stored.get(username + "/" + key));
         }
 
         @Override
-        public void store(String key, StoredResponse answer, Duration ttl) {
-            stored.put(key, answer);
+        public void store(String username, String key, StoredResponse answer, Duration ttl) {
+            stored.put(username + "/" + key, answer);
             this.ttl = ttl;
         }
 

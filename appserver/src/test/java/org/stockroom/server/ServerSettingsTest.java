@@ -29,6 +29,7 @@ class ServerSettingsTest {
         assertThat(settings.demoData()).isTrue();
         assertThat(settings.databasePoolSize()).isEqualTo(10);
         assertThat(settings.idempotencyTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
     }
 
     @Test
@@ -68,20 +69,27 @@ class ServerSettingsTest {
 
     @Test
     void givenEveryVariable_whenRead_thenEachIsUsed() {
-        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
-                "STOCKROOM_HTTP_HOST", "0.0.0.0",
-                "STOCKROOM_HTTP_PORT", "9090",
-                "STOCKROOM_DATA_DIR", "/var/lib/stockroom",
-                "STOCKROOM_EMBEDDED_DB_PORT", "5433",
-                "STOCKROOM_DEMO_DATA", "false",
-                "STOCKROOM_DB_POOL_SIZE", "25",
-                "STOCKROOM_IDEMPOTENCY_TTL", "PT2H",
-                "STOCKROOM_ADMIN_PASSWORD", " a long secret ",
-                "STOCKROOM_TOKEN_TTL", "PT30M"));
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.ofEntries(
+                Map.entry("STOCKROOM_HTTP_HOST", "0.0.0.0"),
+                Map.entry("STOCKROOM_HTTP_PORT", "9090"),
+                Map.entry("STOCKROOM_DATA_DIR", "/var/lib/stockroom"),
+                Map.entry("STOCKROOM_EMBEDDED_DB_PORT", "5433"),
+                Map.entry("STOCKROOM_DEMO_DATA", "false"),
+                Map.entry("STOCKROOM_DB_POOL_SIZE", "25"),
+                Map.entry("STOCKROOM_IDEMPOTENCY_TTL", "PT2H"),
+                Map.entry("STOCKROOM_ADMIN_PASSWORD", " a long secret "),
+                Map.entry("STOCKROOM_TOKEN_TTL", "PT30M"),
+                Map.entry("STOCKROOM_RATE_LIMIT_PER_USER", "7"),
+                Map.entry("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "0"),
+                Map.entry("STOCKROOM_TLS_KEYSTORE", "/etc/stockroom/server.p12"),
+                Map.entry("STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret"),
+                Map.entry("STOCKROOM_MAX_BODY_BYTES", "1048576")));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
-                Optional.of(" a long secret "), Duration.ofMinutes(30)));
+                Optional.of(" a long secret "), Duration.ofMinutes(30), new ServerSettings.RateLimits(7, 0),
+                Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
+                        "keystore secret")), 1_048_576));
     }
 
     @Test
@@ -166,6 +174,15 @@ class ServerSettingsTest {
                 .withMessageContaining("'" + poolSize + "'");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "64k", "99999999999"})
+    void givenABadBodyLimit_whenRead_thenTheVariableIsNamed(String limit) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_MAX_BODY_BYTES", limit)))
+                .withMessageContaining("STOCKROOM_MAX_BODY_BYTES")
+                .withMessageContaining("'" + limit + "'");
+    }
+
     @Test
     void givenADatabaseUrlThatIsNotPostgres_whenRead_thenTheVariableIsNamed() {
         assertThatIllegalArgumentException()
@@ -188,6 +205,41 @@ class ServerSettingsTest {
                         () -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_DEMO_DATA", "yes")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("STOCKROOM_DEMO_DATA");
+    }
+
+    @Test
+    void givenNoRateLimitVariables_whenRead_thenTheDefaultsApply() {
+        assertThat(ServerSettings.fromEnvironment(Map.of()).rateLimits())
+                .isEqualTo(new ServerSettings.RateLimits(200, 400));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "ten", "1.5", "1000001"})
+    void givenABadRateLimit_whenRead_thenTheVariableIsNamed(String limit) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_RATE_LIMIT_PER_USER", limit)))
+                .withMessageContaining("STOCKROOM_RATE_LIMIT_PER_USER")
+                .withMessageContaining("'" + limit + "'");
+    }
+
+    @Test
+    void givenNoTlsVariables_whenRead_thenPlainHttp() {
+        assertThat(ServerSettings.fromEnvironment(Map.of()).tls()).isEmpty();
+    }
+
+    @Test
+    void givenAKeystoreWithoutItsPassword_whenRead_thenRefusedNamingTheMissingVariable() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_TLS_KEYSTORE", "server.p12")))
+                .withMessageContaining("STOCKROOM_TLS_KEYSTORE_PASSWORD");
+    }
+
+    @Test
+    void givenATlsPassword_whenPrinted_thenItIsHidden() {
+        ServerSettings settings = ServerSettings.fromEnvironment(Map.of(
+                "STOCKROOM_TLS_KEYSTORE", "server.p12", "STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret"));
+
+        assertThat(settings.toString()).doesNotContain("keystore secret").contains("keystorePassword=(set)");
     }
 
     @ParameterizedTest

@@ -101,6 +101,10 @@ public final class StockroomTestServer {
             env.put("STOCKROOM_DB_POOL_SIZE", "2");
             env.put("STOCKROOM_IDEMPOTENCY_TTL", IDEMPOTENCY_TTL.toString());
             env.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // Far above what any test sends: the limits themselves are tested on a server of
+            // their own (RateLimitAndTlsEdgeIT), and a 429 here would only make tests flaky.
+            env.put("STOCKROOM_RATE_LIMIT_PER_USER", "100000");
+            env.put("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "100000");
             StockroomServer started = StockroomServer.start(ServerSettings.fromEnvironment(env));
             addTestUsers(started.database());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

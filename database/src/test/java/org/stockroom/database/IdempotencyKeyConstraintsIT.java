@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.stockroom.database.Fixtures.count;
 import static org.stockroom.database.Fixtures.execute;
 import static org.stockroom.database.Refusals.CHECK_VIOLATION;
+import static org.stockroom.database.Refusals.NOT_NULL_VIOLATION;
 import static org.stockroom.database.Refusals.UNIQUE_VIOLATION;
 import static org.stockroom.database.Refusals.assertRefused;
 
@@ -22,17 +23,38 @@ class IdempotencyKeyConstraintsIT {
 
     private static final String FINGERPRINT = "a".repeat(64);
     private static final String STORE = """
-            insert into idempotency_key (key, request_fingerprint, status, response_body, location, etag, expires_at)
-            values (?, ?, ?, '{}', '/api/v1/locations/A-1', null, now() + interval '1 hour')""";
+            insert into idempotency_key (username, key, request_fingerprint, status, response_body, location, etag, expires_at)
+            values ('clerk', ?, ?, ?, '{}', '/api/v1/locations/A-1', null, now() + interval '1 hour')""";
 
     @Test
-    void aSuccessfulAnswerIsStoredOncePerKey() throws Exception {
+    void aSuccessfulAnswerIsStoredOncePerUserAndKey() throws Exception {
         try (Connection connection = database.connect()) {
             String key = Fixtures.uniqueCode("key");
             execute(connection, STORE, key, FINGERPRINT, 201);
 
             assertRefused(UNIQUE_VIOLATION, "idempotency_key_pkey", () -> execute(connection, STORE, key, FINGERPRINT, 201));
             assertThat(count(connection, "select count(*) from idempotency_key where key = '" + key + "'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoUsersMayEachStoreAnAnswerUnderTheSameKey() throws Exception {
+        try (Connection connection = database.connect()) {
+            String key = Fixtures.uniqueCode("key");
+            execute(connection, STORE, key, FINGERPRINT, 201);
+            execute(connection, STORE.replace("'clerk'", "'manager'"), key, FINGERPRINT, 201);
+
+            assertThat(count(connection, "select count(*) from idempotency_key where key = '" + key + "'")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anAnswerBelongsToAUser() throws Exception {
+        try (Connection connection = database.connect()) {
+            assertRefused(NOT_NULL_VIOLATION, () -> execute(connection, STORE.replace("'clerk'", "null"),
+                    Fixtures.uniqueCode("key"), FINGERPRINT, 201));
+            assertRefused(CHECK_VIOLATION, "idempotency_key_username_not_blank", () -> execute(connection,
+                    STORE.replace("'clerk'", "' '"), Fixtures.uniqueCode("key"), FINGERPRINT, 201));
         }
     }
 
@@ -74,8 +96,8 @@ class IdempotencyKeyConstraintsIT {
     void anAnswerThatExpiresBeforeItWasStoredIsRefused() throws Exception {
         try (Connection connection = database.connect()) {
             assertRefused(CHECK_VIOLATION, "idempotency_key_expires_after_creation", () -> execute(connection, """
-                    insert into idempotency_key (key, request_fingerprint, status, response_body, expires_at)
-                    values (?, ?, 201, '{}', now())""", Fixtures.uniqueCode("key"), FINGERPRINT));
+                    insert into idempotency_key (username, key, request_fingerprint, status, response_body, expires_at)
+                    values ('clerk', ?, ?, 201, '{}', now())""", Fixtures.uniqueCode("key"), FINGERPRINT));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.stockroom.cli;
 
+import org.stockroom.cli.audit.AuditCommand;
 import org.stockroom.cli.location.LocationCommand;
 import org.stockroom.cli.movement.MovementsCommand;
 import org.stockroom.cli.product.ProductCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,7 @@ import java.util.Optional;
         description = "Keeps track of products, locations and stock in a Stockroom server.",
         subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
-                UserCommand.class},
+                UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -51,12 +53,14 @@ import java.util.Optional;
         footer = {"  STOCKROOM_URL         the server's URL when --server is not given",
                 "  STOCKROOM_RETRIES     retries of a failed request, 0 to 10 (default 3)",
                 "  STOCKROOM_TOKEN       a bearer token to send instead of the stored session",
-                "  STOCKROOM_CONFIG_DIR  the folder of session.json (see docs/cli.md)"})
+                "  STOCKROOM_CONFIG_DIR  the folder of session.json (see docs/cli.md)",
+                "  STOCKROOM_CA_CERT     a CA certificate file to trust (as --ca-cert)"})
 public final class StockroomCommand {
 
     public static final String SERVER_VARIABLE = "STOCKROOM_URL";
     public static final String RETRIES_VARIABLE = "STOCKROOM_RETRIES";
     public static final String TOKEN_VARIABLE = "STOCKROOM_TOKEN";
+    public static final String CA_CERT_VARIABLE = "STOCKROOM_CA_CERT";
     static final int MAX_RETRIES = 10;
 
     @Spec
@@ -66,6 +70,11 @@ public final class StockroomCommand {
             description = {"The Stockroom server's URL.",
                     "Default: $" + SERVER_VARIABLE + ", else http://127.0.0.1:8080."})
     String server;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = {"Also trust this CA certificate (PEM or DER) for an https server.",
+                    "Default: $" + CA_CERT_VARIABLE + ", else only the CAs the JDK trusts."})
+    Path caCertificate;
 
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print the server's JSON instead of tables.")
@@ -104,6 +113,15 @@ public final class StockroomCommand {
             return fromEnvironment;
         }
         return StockroomClient.DEFAULT_SERVER.toString();
+    }
+
+    /** The CA certificate file in effect: {@code --ca-cert}, else {@code $STOCKROOM_CA_CERT}, else none. */
+    Path caCertificateFile() {
+        if (caCertificate != null) {
+            return caCertificate;
+        }
+        String fromEnvironment = environment.get(CA_CERT_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null : Path.of(fromEnvironment.strip());
     }
 
     /**
@@ -184,8 +202,18 @@ public final class StockroomCommand {
         if (client == null) {
             RetryPolicy retryPolicy = retryPolicy();
             URI root = server();
-            client = StockroomClient.builder().server(root).retryPolicy(retryPolicy)
-                    .bearerToken(token().map(Token::value).orElse(null)).build();
+            StockroomClient.Builder builder = StockroomClient.builder().server(root).retryPolicy(retryPolicy)
+                    .bearerToken(token().map(Token::value).orElse(null));
+            Path ca = caCertificateFile();
+            if (ca != null) {
+                try {
+                    builder.trustedCertificates(ca);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(),
+                            "Invalid CA certificate (--ca-cert or $" + CA_CERT_VARIABLE + "): " + e.getMessage());
+                }
+            }
+            client = builder.build();
         }
         return client;
     }

@@ -115,7 +115,8 @@ class StockroomCliIT {
 
         List<String> movements = ok("movements", "--sku", sku).outLines();
         assertThat(movements).hasSize(4);
-        assertThat(movements.get(0).strip()).startsWith("ID").contains("WHEN", "TYPE", "QUANTITY");
+        assertThat(movements.get(0).strip()).startsWith("ID").contains("WHEN", "TYPE", "QUANTITY", "BY");
+        assertThat(movements.subList(1, 4)).allSatisfy(line -> assertThat(line).contains(" test-admin"));
         assertThat(movements.get(1)).contains("ISSUE", sku, "JOB-42").containsPattern(" 6 +" + main);
         assertThat(movements.get(2)).contains("TRANSFER", sku).containsPattern(" 4 +" + main + " +" + shop);
         assertThat(movements.get(3)).contains("RECEIVE", sku, "PO-1").containsPattern(" 10 +" + main);

@@ -4,6 +4,8 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
+import org.stockroom.client.model.AuditEvent;
+import org.stockroom.client.model.AuditQuery;
 import org.stockroom.client.model.Credentials;
 import org.stockroom.client.model.IssuedToken;
 import org.stockroom.client.model.Location;
@@ -38,6 +40,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -53,6 +57,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
@@ -114,10 +119,13 @@ public final class StockroomClient implements AutoCloseable {
         this.sleeper = builder.sleeper;
         this.clock = builder.clock;
         this.random = builder.random;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (builder.tls != null) {
+            http.sslContext(builder.tls);
+        }
+        this.http = http.build();
         this.jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
         this.problems = new ProblemReader(jsonb);
         this.bearerToken = builder.bearerToken;
@@ -249,6 +257,18 @@ public final class StockroomClient implements AutoCloseable {
 
     public Movement getMovement(long id) {
         return read(send(Call.get("/movements/" + id)), Movement.class);
+    }
+
+    // ---- Audit trail ---------------------------------------------------------------------------
+
+    /** Who changed what, newest first; for managers and admins (others get a 403 problem). */
+    public Page<AuditEvent> audit(AuditQuery query) {
+        String path = "/audit" + new QueryString()
+                .add("user", query.user())
+                .add("since", query.since())
+                .add("limit", query.limit())
+                .add("after", query.after());
+        return read(send(Call.get(path)), pageOf(AuditEvent.class));
     }
 
     public Page<StockLevel> listStockLevels(StockQuery query) {
@@ -466,8 +486,28 @@ public final class StockroomClient implements AutoCloseable {
         if (failure instanceof ConnectException) {
             return "connection refused";
         }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return "TLS: the server's certificate is not trusted (" + innermostMessage(cause)
+                        + "); if your own CA signed it, give the client the CA certificate";
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return "TLS failed: " + innermostMessage(cause);
+            }
+        }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String innermostMessage(Throwable failure) {
+        Throwable innermost = failure;
+        while (innermost.getCause() != null) {
+            innermost = innermost.getCause();
+        }
+        String message = innermost.getMessage();
+        return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message.strip();
     }
 
     private static String seconds(Duration duration) {
@@ -603,8 +643,19 @@ public final class StockroomClient implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private RandomGenerator random = new Random(); // thread-safe, as the client is shared
         private String bearerToken;
+        private SSLContext tls;
 
         private Builder() {
+        }
+
+        /**
+         * Also trusts the CA certificate(s) in this file, PEM or DER, for an {@code https} server
+         * whose certificate no CA known to the JDK signed; the JDK's own CAs stay trusted. Only this
+         * client is affected. Throws IllegalArgumentException if the file holds no readable certificate.
+         */
+        public Builder trustedCertificates(Path caCertificates) {
+            this.tls = TrustedCertificates.withCertificatesFrom(Objects.requireNonNull(caCertificates, "CA certificates"));
+            return this;
         }
 
         /**

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stockroom.client.model.AuditEvent;
+import org.stockroom.client.model.AuditQuery;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementQuery;
 import org.stockroom.client.model.MovementType;
@@ -23,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -184,6 +187,27 @@ class StockroomClientTest {
 
         assertThat(lastRequest.get().uri().getRawQuery())
                 .isEqualTo("sku=BOLT-1&since=2025-11-01T00%3A00%3A00Z&limit=5");
+    }
+
+    @Test
+    void readsTheAuditTrailWithItsFiltersAndDetails() {
+        reply = new Reply(200, "application/json", """
+                {"items":[{"id":7,"occurredAt":"2025-11-21T10:15:30Z","user":"ben","action":"product.revised",
+                 "subjectType":"product","subjectKey":"BOLT-1",
+                 "details":{"before":{"name":"Bolt"},"after":{"name":"Hex bolt"},"version":2}}],"next":"Nw"}
+                """, null);
+
+        Page<AuditEvent> page = client.audit(new AuditQuery("ben", Instant.parse("2025-11-01T00:00:00Z"), 1, "OA"));
+
+        assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/audit");
+        assertThat(lastRequest.get().uri().getRawQuery())
+                .isEqualTo("user=ben&since=2025-11-01T00%3A00%3A00Z&limit=1&after=OA");
+        assertThat(page.next()).isEqualTo("Nw");
+        AuditEvent event = page.items().getFirst();
+        assertThat(event.user()).isEqualTo("ben");
+        assertThat(event.action()).isEqualTo("product.revised");
+        assertThat(event.details().get("after")).isEqualTo(Map.of("name", "Hex bolt"));
+        assertThat(((Number) event.details().get("version")).intValue()).isEqualTo(2);
     }
 
     @Test

@@ -51,10 +51,11 @@ public final class MovementsCommand implements Callable<Integer> {
 
     static Table table(List<Movement> movements, Output output) {
         Table table = new Table().right("ID").left("WHEN").left("TYPE").left("SKU").right("QUANTITY")
-                .left("FROM").left("TO").left("REFERENCE").left("REASON");
+                .left("FROM").left("TO").left("BY").left("REFERENCE").left("REASON");
         for (Movement movement : movements) {
             table.row(movement.id(), output.time(movement.occurredAt()), movement.type(), movement.sku(),
-                    movement.quantity(), movement.from(), movement.to(), movement.reference(), movement.reason());
+                    movement.quantity(), movement.from(), movement.to(), movement.recordedBy(), movement.reference(),
+                    movement.reason());
         }
         return table;
     }
