@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * A TCP proxy on 127.0.0.1 that a test puts between the app server and PostgreSQL to
  * cut the connection (every open connection dropped, new ones refused) or slow it down.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final ServerSocket listener;
@@ -25,30 +25,30 @@ final class TcpProxy implements AutoCloseable {
     private volatile boolean cut;
     private volatile long delayMillis;
 
-    TcpProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         threads.submit(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Drops every open connection and refuses (closes at once) new ones until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 
     /** Holds every chunk of data this long before passing it on; 0 for none. */
-    void delay(long millis) {
+    public void delay(long millis) {
         delayMillis = millis;
     }
 

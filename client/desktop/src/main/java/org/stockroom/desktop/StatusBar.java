@@ -1,0 +1,66 @@
+package org.stockroom.desktop;
+
+import org.stockroom.desktop.connection.ConnectionState;
+import org.stockroom.desktop.connection.ServerConnection;
+import org.stockroom.desktop.connection.UserSession;
+
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.UIManager;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+
+/** The line at the bottom: the server connection's state, a busy bar, a message, and who is logged in. */
+final class StatusBar extends JPanel implements ServerConnection.Listener {
+
+    private final JLabel state = new JLabel();
+    private final JLabel message = new JLabel(" ");
+    private final JProgressBar busy = new JProgressBar();
+
+    StatusBar(UserSession session) {
+        super(new BorderLayout(12, 0));
+        setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Separator.foreground")),
+                BorderFactory.createEmptyBorder(3, 8, 3, 8)));
+        state.setName("connectionState");
+        message.setName("statusMessage");
+        busy.setName("busy");
+        busy.setIndeterminate(true);
+        busy.setPreferredSize(new Dimension(80, 12));
+        busy.setVisible(false);
+        JLabel user = new JLabel(session.username() + " (" + session.role() + ") at " + session.server());
+        user.setName("user");
+
+        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        left.setOpaque(false);
+        left.add(state);
+        left.add(busy);
+        add(left, BorderLayout.WEST);
+        add(message, BorderLayout.CENTER);
+        add(user, BorderLayout.EAST);
+        stateChanged(ConnectionState.CONNECTED);
+    }
+
+    void showMessage(String text) {
+        message.setText(text == null || text.isBlank() ? " " : text);
+    }
+
+    @Override
+    public void stateChanged(ConnectionState newState) {
+        state.setText("\u25CF " + newState.label());
+        state.setForeground(switch (newState) {
+            case CONNECTED -> new Color(0x2DA44E);
+            case RETRYING -> new Color(0xBF8700);
+            case UNAVAILABLE -> new Color(0xCF222E);
+        });
+    }
+
+    @Override
+    public void busyChanged(boolean isBusy) {
+        busy.setVisible(isBusy);
+    }
+}

@@ -1,0 +1,42 @@
+package org.stockroom.desktop.connection;
+
+import org.stockroom.client.FieldError;
+import org.stockroom.client.ProblemException;
+import org.stockroom.client.ServerUnreachableException;
+import org.stockroom.client.StockroomClientException;
+
+import java.util.stream.Collectors;
+
+/** What to tell a person about a failed call: the server's own words where it gave some. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    public static String describe(Exception failure) {
+        if (failure instanceof ProblemException problem) {
+            String message = problem.problem().message();
+            if (!problem.errors().isEmpty()) {
+                message += "\n" + problem.errors().stream()
+                        .map(Failures::describe)
+                        .collect(Collectors.joining("\n"));
+            }
+            if (problem.status() == 401) {
+                return "Your session has expired or was revoked. Log in again.\n(" + message + ")";
+            }
+            return message;
+        }
+        if (failure instanceof ServerUnreachableException unreachable) {
+            return "Cannot reach the Stockroom server at " + unreachable.server() + " (" + unreachable.reason() + ").";
+        }
+        if (failure instanceof StockroomClientException) {
+            return failure.getMessage();
+        }
+        return "Something went wrong: " + failure;
+    }
+
+    private static String describe(FieldError error) {
+        String field = error.pointer() == null ? "" : error.pointer().replaceFirst("^/", "");
+        return field.isEmpty() ? "- " + error.message() : "- " + field + ": " + error.message();
+    }
+}

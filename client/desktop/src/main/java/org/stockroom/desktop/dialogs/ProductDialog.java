@@ -1,0 +1,126 @@
+package org.stockroom.desktop.dialogs;
+
+import org.stockroom.client.ProblemException;
+import org.stockroom.client.Versioned;
+import org.stockroom.client.model.NewProduct;
+import org.stockroom.client.model.Product;
+import org.stockroom.client.model.ProductChanges;
+import org.stockroom.desktop.connection.ServerConnection;
+
+import javax.swing.JOptionPane;
+import javax.swing.JTextField;
+import java.awt.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Creates a product, or edits one. An edit sends the version it started from ({@code If-Match});
+ * when someone else changed the product meanwhile the server refuses (412), and the dialog
+ * offers to load their version.
+ */
+public final class ProductDialog extends FormDialog {
+
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final ServerConnection connection;
+    private final Consumer<Product> onSaved;
+    private final JTextField sku;
+    private final JTextField name;
+    private final JTextField description;
+    private final JTextField unit;
+    private final JTextField category;
+    private final JTextField reorderPoint;
+    private String etag;  // null while creating
+    private final RequestKeys keys = new RequestKeys();
+
+    private ProductDialog(Window owner, String title, String okLabel, ServerConnection connection, Consumer<Product> onSaved) {
+        super(owner, title, okLabel);
+        this.connection = connection;
+        this.onSaved = onSaved;
+        sku = addField("SKU", "sku", new JTextField(20));
+        name = addField("Name", "name", new JTextField(30));
+        description = addField("Description", "description", new JTextField(30));
+        unit = addField("Unit of measure", "unit", new JTextField(10));
+        category = addField("Category", "category", new JTextField(20));
+        reorderPoint = addField("Reorder point", "reorderPoint", new JTextField("0", 8));
+    }
+
+    public static void create(Window owner, ServerConnection connection, Consumer<Product> onSaved) {
+        new ProductDialog(owner, "New product", "Create", connection, onSaved).showCentred();
+    }
+
+    public static void edit(Window owner, ServerConnection connection, Versioned<Product> product, Consumer<Product> onSaved) {
+        ProductDialog dialog = new ProductDialog(owner, "Edit product " + product.value().sku(), "Save", connection, onSaved);
+        dialog.sku.setEditable(false);
+        dialog.fill(product);
+        dialog.showCentred();
+    }
+
+    private void fill(Versioned<Product> product) {
+        Product value = product.value();
+        etag = product.etag();
+        sku.setText(value.sku());
+        name.setText(value.name());
+        description.setText(value.description());
+        unit.setText(value.unitOfMeasure());
+        category.setText(value.category());
+        reorderPoint.setText(Integer.toString(value.reorderPoint()));
+    }
+
+    @Override
+    protected List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (etag == null && !SKU.matcher(text(sku)).matches()) {
+            problems.add("The SKU must start with a letter or digit and hold only letters, digits, '.', '_' and '-'.");
+        }
+        if (text(sku).length() > 64) {
+            problems.add("The SKU may have at most 64 characters.");
+        }
+        if (text(name).isEmpty()) {
+            problems.add("Enter the product's name.");
+        }
+        Integer reorder = wholeNumber(reorderPoint);
+        if (reorder == null || reorder < 0) {
+            problems.add("The reorder point must be a whole number, 0 or more.");
+        }
+        return problems;
+    }
+
+    @Override
+    protected void submit() {
+        if (etag == null) {
+            NewProduct product = new NewProduct(text(sku), text(name), textOrNull(description), textOrNull(unit),
+                    textOrNull(category), wholeNumber(reorderPoint));
+            String key = keys.keyFor(product);
+            connection.run(() -> connection.client().createProduct(product, key), this::saved, this::refused);
+        } else {
+            ProductChanges changes = new ProductChanges(text(name), textOrNull(description), textOrNull(unit),
+                    textOrNull(category), wholeNumber(reorderPoint));
+            String sentEtag = etag;
+            connection.run(() -> connection.client().updateProduct(text(sku), changes, sentEtag), this::saved, this::refused);
+        }
+    }
+
+    private void saved(Versioned<Product> product) {
+        succeeded();
+        onSaved.accept(product.value());
+    }
+
+    @Override
+    protected void refused(Exception failure) {
+        super.refused(failure);
+        if (failure instanceof ProblemException problem && problem.status() == 412) {
+            int answer = JOptionPane.showConfirmDialog(this,
+                    "Someone else changed this product after you opened it.\nLoad their version? Your edits will be lost.",
+                    "Product changed", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE);
+            if (answer == JOptionPane.YES_OPTION) {
+                connection.run(() -> connection.client().getProduct(text(sku)), current -> {
+                    fill(current);
+                    showMessage("Loaded the current version. Make your changes again and save.");
+                }, super::refused);
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.stockroom.desktop;
+
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.core.matcher.JButtonMatcher;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JTableFixture;
+import org.assertj.swing.timing.Condition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stockroom.auth.Role;
+import org.stockroom.client.StockroomClient;
+import org.stockroom.client.model.NewLocation;
+import org.stockroom.fault.TcpProxy;
+import org.stockroom.testing.StockroomTestServer;
+
+import javax.imageio.ImageIO;
+import javax.swing.JLabel;
+import javax.swing.SwingUtilities;
+import java.awt.Component;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.swing.timing.Pause.pause;
+import static org.assertj.swing.timing.Timeout.timeout;
+
+/**
+ * The desktop client's real window, driven like a person would (AssertJ Swing), against the
+ * real server and database. The client reaches the server through a TCP proxy, so that the
+ * test can take the server away and see the window say so.
+ */
+class DesktopIT {
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("stockroom.screenshots", "target/screenshots"));
+
+    private static TcpProxy proxy;
+    private static String server;
+
+    private Robot robot;
+    private Preferences preferences;
+    private FrameFixture window;
+    private String suffix;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        proxy = new TcpProxy(StockroomTestServer.baseUri().getPort());
+        server = "http://127.0.0.1:" + proxy.port();
+        FailOnThreadViolationRepaintManager.install();  // any Swing call off the event thread fails the test
+    }
+
+    @AfterAll
+    static void stopProxy() throws IOException {
+        proxy.close();
+    }
+
+    @BeforeEach
+    void openTheApplication() {
+        suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        preferences = Preferences.userRoot().node("stockroom-desktop-test-" + suffix);
+        robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot.settings().delayBetweenEvents(20);
+        GuiActionRunner.execute(() -> Theme.apply(false));
+    }
+
+    @AfterEach
+    void closeTheApplication() throws BackingStoreException {
+        proxy.restore();
+        if (window != null) {
+            window.cleanUp();
+        }
+        robot.cleanUp();
+        preferences.removeNode();
+    }
+
+    @Test
+    void logInCreateAProductReceiveStockRefuseAnOverIssueAndShowALostServer() throws Exception {
+        String location = "BIN-" + suffix;
+        try (StockroomClient admin = StockroomClient.builder().server(StockroomTestServer.baseUri())
+                .bearerToken(StockroomTestServer.tokenOf(Role.ADMIN)).build()) {
+            admin.createLocation(new NewLocation(location, "Bin " + suffix));
+            // Neighbours for the pictures: a few products in stock, one below its reorder point.
+            seed(admin, "CABLE-" + suffix, "Power cable 2 m", "Electrical", 20, 12, location);
+            seed(admin, "BULB-" + suffix, "LED bulb E27", "Lighting", 10, 4, location);
+            seed(admin, "SCREW-" + suffix, "Wood screw 4x40", "Fasteners", 200, 1500, location);
+        }
+
+        // Log in as a manager: the server is remembered for next time, the password is not.
+        DesktopSettings settings = new DesktopSettings(preferences);
+        SwingUtilities.invokeLater(() -> StockroomDesktop.logIn(settings));
+        DialogFixture login = WindowFinder.findDialog("login").withTimeout(10_000).using(robot);
+        login.textBox("server").setText(server);
+        login.textBox("username").setText(StockroomTestServer.testUser(Role.MANAGER));
+        login.textBox("password").setText(StockroomTestServer.TEST_USER_PASSWORD);
+        screenshot(login.target(), "desktop-login.png");
+        logIn(login);
+        window = WindowFinder.findFrame("main").withTimeout(15_000).using(robot);
+        assertThat(settings.server()).isEqualTo(server);
+        assertThat(preferences.keys()).doesNotContain("password");
+        window.label("user").requireText(StockroomTestServer.testUser(Role.MANAGER) + " (manager) at " + server);
+        window.label("connectionState").requireText("\u25CF Connected");
+
+        // Create a product.
+        String sku = "DESK-" + suffix;
+        window.button("newProduct").click();
+        DialogFixture newProduct = WindowFinder.findDialog("ProductDialog").withTimeout(5_000).using(robot);
+        newProduct.textBox("sku").setText(sku);
+        newProduct.textBox("name").setText("Desk lamp " + suffix);
+        newProduct.textBox("category").setText("Lighting");
+        newProduct.textBox("reorderPoint").setText("5");
+        newProduct.button("ok").click();
+        awaitClosed(newProduct);
+        JTableFixture products = window.table("products");
+        awaitTrue("the new product listed and selected", () -> products.rowCount() == 1
+                && sku.equals(products.valueAt(org.assertj.swing.data.TableCell.row(0).column(0))));
+        products.selectRows(0);
+
+        // Receive 10 and see the level change.
+        window.button("receive").click();
+        DialogFixture receive = WindowFinder.findDialog("MovementDialog").withTimeout(5_000).using(robot);
+        receive.textBox("sku").requireText(sku);
+        receive.textBox("quantity").setText("10");
+        receive.comboBox("to").replaceText(location);
+        receive.textBox("reference").setText("PO-" + suffix);
+        screenshot(receive.target(), "desktop-receive.png");
+        receive.button("ok").click();
+        awaitClosed(receive);
+        JTableFixture stock = window.table("stock");
+        awaitTrue("10 on hand at " + location, () -> stock.rowCount() == 1
+                && stock.contents()[0][0].equals(location) && stock.contents()[0][1].equals("10"));
+        // Set directly: with no window manager on Xvfb, moving the focus back to the main window can fail.
+        javax.swing.text.JTextComponent searchField = window.textBox("search").target();
+        GuiActionRunner.execute(() -> searchField.setText(suffix));
+        awaitTrue("the product and its neighbours listed", () -> products.rowCount() == 4);
+        products.selectRows(rowOf(products, sku));
+        awaitTrue("10 on hand at " + location, () -> stock.rowCount() == 1 && stock.contents()[0][1].equals("10"));
+        screenshot(window.target(), "desktop-main.png");
+
+        // Try to issue 11: refused, with the server's reason and figure in the dialog.
+        window.button("issue").click();
+        DialogFixture issue = WindowFinder.findDialog("MovementDialog").withTimeout(5_000).using(robot);
+        issue.textBox("quantity").setText("11");
+        issue.comboBox("from").replaceText(location);
+        issue.button("ok").click();
+        awaitTrue("the refusal shown in the dialog", () -> issue.textBox("message").text().contains("Insufficient stock"));
+        assertThat(issue.textBox("message").text()).contains(sku, location, "10 on hand", "11 requested");
+        screenshot(issue.target(), "desktop-refused.png");
+        issue.button("cancel").click();
+        awaitTrue("still 10 on hand", () -> stock.contents()[0][1].equals("10"));
+
+        // A change by another client shows without any action here.
+        try (StockroomClient clerk = StockroomClient.builder().server(StockroomTestServer.baseUri())
+                .bearerToken(StockroomTestServer.tokenOf(Role.CLERK)).build()) {
+            clerk.recordMovement(org.stockroom.client.model.NewMovement.issue(sku, 3, location, null, null));
+        }
+        awaitTrue("the other client's issue shown", () -> stock.contents()[0][1].equals("7"));
+        awaitTrue("the product's total updated too", () -> products.contents()[rowOf(products, sku)][3].equals("7"));
+
+        // Lose the server: the status bar says so, and recovers when it is back.
+        proxy.cut();
+        window.button("refresh").click();
+        awaitTrue("the status bar saying the server is unavailable",
+                () -> label(window, "connectionState").contains("Server unavailable"));
+        screenshot(window.target(), "desktop-server-unavailable.png");
+        proxy.restore();
+        awaitTrue("the status bar saying connected again", () -> label(window, "connectionState").contains("Connected"));
+    }
+
+    @Test
+    void aViewerSeesStockButMayNotMoveItOrEditTheCatalogue() {
+        DesktopSettings settings = new DesktopSettings(preferences);
+        settings.setServer(server);
+        SwingUtilities.invokeLater(() -> StockroomDesktop.logIn(settings));
+        DialogFixture login = WindowFinder.findDialog("login").withTimeout(10_000).using(robot);
+        login.textBox("server").requireText(server);
+        login.textBox("username").setText(StockroomTestServer.testUser(Role.VIEWER));
+        login.textBox("password").setText(StockroomTestServer.TEST_USER_PASSWORD);
+        logIn(login);
+        window = WindowFinder.findFrame("main").withTimeout(15_000).using(robot);
+
+        window.button("refresh").requireEnabled();
+        for (String action : new String[] {"receive", "issue", "transfer", "adjust", "newProduct", "newLocation"}) {
+            window.button(action).requireDisabled();
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedInTheDialog() {
+        DesktopSettings settings = new DesktopSettings(preferences);
+        SwingUtilities.invokeLater(() -> StockroomDesktop.logIn(settings));
+        DialogFixture login = WindowFinder.findDialog("login").withTimeout(10_000).using(robot);
+        login.textBox("server").setText(server);
+        login.textBox("username").setText(StockroomTestServer.testUser(Role.CLERK));
+        login.textBox("password").setText("not the password");
+        logIn(login);
+
+        awaitTrue("the refusal shown", () -> login.textBox("message").text().contains("Wrong user name or password"));
+        login.requireVisible();
+        login.button(JButtonMatcher.withText("Cancel")).click();
+    }
+
+    /**
+     * Presses Enter in the password field, as people do: the dialog's default button logs in.
+     * (A robot's very first mouse click on a fresh Xvfb display, with no window manager, can
+     * be lost; a key press goes to the focused field.)
+     */
+    private static void logIn(DialogFixture login) {
+        login.textBox("password").focus().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+    }
+
+    private static void seed(StockroomClient admin, String sku, String name, String category, int reorderPoint,
+                             int onHand, String location) {
+        admin.createProduct(new org.stockroom.client.model.NewProduct(sku, name, null, "pcs", category, reorderPoint));
+        admin.recordMovement(org.stockroom.client.model.NewMovement.receive(sku, onHand, location, null, "PO-SEED"));
+    }
+
+    private static int rowOf(JTableFixture table, String sku) {
+        String[][] rows = table.contents();
+        for (int row = 0; row < rows.length; row++) {
+            if (rows[row][0].equals(sku)) {
+                return row;
+            }
+        }
+        throw new AssertionError(sku + " is not in the table");
+    }
+
+    /** Waits for a form to close once the server accepted it; fails with what the form says otherwise. */
+    private static void awaitClosed(DialogFixture dialog) {
+        try {
+            awaitTrue("the dialog closed", () -> !dialog.target().isShowing());
+        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+            throw new AssertionError("the dialog stayed open, saying: " + dialog.textBox("message").text(), e);
+        }
+    }
+
+    private static String label(FrameFixture window, String name) {
+        return GuiActionRunner.execute(() -> window.robot().finder().findByName(window.target(), name, JLabel.class).getText());
+    }
+
+    private static void awaitTrue(String what, Callable<Boolean> condition) {
+        pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                try {
+                    return condition.call();
+                } catch (Exception | AssertionError e) {
+                    return false;
+                }
+            }
+        }, timeout(15_000));
+    }
+
+    /** Saves a picture of the component as it is on the screen now. */
+    private static void screenshot(Component component, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        BufferedImage image = GuiActionRunner.execute(() -> {
+            Rectangle bounds = component.getBounds();
+            BufferedImage picture = new BufferedImage(bounds.width, bounds.height, BufferedImage.TYPE_INT_RGB);
+            var graphics = picture.createGraphics();
+            component.paintAll(graphics);
+            graphics.dispose();
+            return picture;
+        });
+        ImageIO.write(image, "png", SCREENSHOTS.resolve(name).toFile());
+    }
+}
