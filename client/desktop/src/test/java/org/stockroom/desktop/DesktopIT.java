@@ -3,11 +3,15 @@ package org.stockroom.desktop;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.core.matcher.JButtonMatcher;
+import org.assertj.swing.data.TableCell;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.exception.WaitTimedOutError;
+import org.assertj.swing.finder.JOptionPaneFinder;
 import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.fixture.JTableFixture;
 import org.assertj.swing.timing.Condition;
 import org.junit.jupiter.api.AfterAll;
@@ -18,13 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.stockroom.auth.Role;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.NewLocation;
+import org.stockroom.client.model.NewMovement;
+import org.stockroom.client.model.NewProduct;
 import org.stockroom.fault.TcpProxy;
 import org.stockroom.testing.StockroomTestServer;
 
 import javax.imageio.ImageIO;
 import javax.swing.JLabel;
+import javax.swing.JTable;
 import javax.swing.SwingUtilities;
+import javax.swing.text.JTextComponent;
 import java.awt.Component;
+import java.awt.event.KeyEvent;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -91,8 +100,7 @@ class DesktopIT {
     @Test
     void logInCreateAProductReceiveStockRefuseAnOverIssueAndShowALostServer() throws Exception {
         String location = "BIN-" + suffix;
-        try (StockroomClient admin = StockroomClient.builder().server(StockroomTestServer.baseUri())
-                .bearerToken(StockroomTestServer.tokenOf(Role.ADMIN)).build()) {
+        try (StockroomClient admin = adminClient()) {
             admin.createLocation(new NewLocation(location, "Bin " + suffix));
             // Neighbours for the pictures: a few products in stock, one below its reorder point.
             seed(admin, "CABLE-" + suffix, "Power cable 2 m", "Electrical", 20, 12, location);
@@ -127,7 +135,7 @@ class DesktopIT {
         awaitClosed(newProduct);
         JTableFixture products = window.table("products");
         awaitTrue("the new product listed and selected", () -> products.rowCount() == 1
-                && sku.equals(products.valueAt(org.assertj.swing.data.TableCell.row(0).column(0))));
+                && sku.equals(products.valueAt(TableCell.row(0).column(0))));
         products.selectRows(0);
 
         // Receive 10 and see the level change.
@@ -143,9 +151,7 @@ class DesktopIT {
         JTableFixture stock = window.table("stock");
         awaitTrue("10 on hand at " + location, () -> stock.rowCount() == 1
                 && stock.contents()[0][0].equals(location) && stock.contents()[0][1].equals("10"));
-        // Set directly: with no window manager on Xvfb, moving the focus back to the main window can fail.
-        javax.swing.text.JTextComponent searchField = window.textBox("search").target();
-        GuiActionRunner.execute(() -> searchField.setText(suffix));
+        search(window, suffix);
         awaitTrue("the product and its neighbours listed", () -> products.rowCount() == 4);
         products.selectRows(rowOf(products, sku));
         awaitTrue("10 on hand at " + location, () -> stock.rowCount() == 1 && stock.contents()[0][1].equals("10"));
@@ -166,7 +172,7 @@ class DesktopIT {
         // A change by another client shows without any action here.
         try (StockroomClient clerk = StockroomClient.builder().server(StockroomTestServer.baseUri())
                 .bearerToken(StockroomTestServer.tokenOf(Role.CLERK)).build()) {
-            clerk.recordMovement(org.stockroom.client.model.NewMovement.issue(sku, 3, location, null, null));
+            clerk.recordMovement(NewMovement.issue(sku, 3, location, null, null));
         }
         awaitTrue("the other client's issue shown", () -> stock.contents()[0][1].equals("7"));
         awaitTrue("the product's total updated too", () -> products.contents()[rowOf(products, sku)][3].equals("7"));
@@ -200,6 +206,72 @@ class DesktopIT {
     }
 
     @Test
+    void scrollingToTheEndLoadsTheNextPageOfProducts() {
+        String prefix = "PAGE-" + suffix + "-";
+        try (StockroomClient admin = adminClient()) {
+            for (int i = 0; i < 130; i++) {
+                admin.createProduct(NewProduct.of(prefix + String.format("%03d", i), "Paged " + i));
+            }
+        }
+        window = logInAs(Role.VIEWER);
+        JTableFixture products = window.table("products");
+        search(window, prefix);
+        awaitTrue("the first page of 100", () -> products.rowCount() == 100);
+
+        JTable table = products.target();
+        GuiActionRunner.execute(() -> table.scrollRectToVisible(table.getCellRect(table.getRowCount() - 1, 0, true)));
+
+        awaitTrue("all 130 after scrolling to the end", () -> products.rowCount() == 130);
+        assertThat(products.contents()[129][0]).isEqualTo(prefix + "129");
+    }
+
+    @Test
+    void aFormSaysWhatIsWrongBeforeSendingAnything() {
+        window = logInAs(Role.CLERK);
+        window.button("receive").click();
+        DialogFixture receive = WindowFinder.findDialog("MovementDialog").withTimeout(5_000).using(robot);
+        receive.textBox("quantity").setText("ten");
+        receive.button("ok").click();
+
+        assertThat(receive.textBox("message").text())
+                .startsWith("Enter the product's SKU.\nThe quantity must be a whole number.");
+        receive.requireVisible();
+        receive.button("cancel").click();
+    }
+
+    @Test
+    void anEditConflictOffersToLoadTheOtherVersion() {
+        String sku = "EDIT-" + suffix;
+        try (StockroomClient admin = adminClient()) {
+            admin.createProduct(new NewProduct(sku, "Original name", null, "pcs", "Tools", 2));
+        }
+        window = logInAs(Role.MANAGER);
+        JTableFixture products = window.table("products");
+        search(window, sku);
+        awaitTrue("the product listed", () -> products.rowCount() == 1);
+        products.selectRows(0);
+        window.button("editProduct").click();
+        DialogFixture edit = WindowFinder.findDialog("ProductDialog").withTimeout(5_000).using(robot);
+        edit.textBox("name").requireText("Original name");
+
+        // Someone else saves the product while the form is open.
+        try (StockroomClient admin = adminClient()) {
+            var current = admin.getProduct(sku);
+            admin.updateProduct(sku, current.value().changes().withName("Changed elsewhere"), current.etag());
+        }
+        edit.textBox("name").setText("My edit");
+        edit.button("ok").click();
+
+        JOptionPaneFixture question = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+        question.requireMessage("Someone else changed this product after you opened it.\n"
+                + "Load their version? Your edits will be lost.");
+        question.yesButton().click();
+        awaitTrue("their version loaded", () -> edit.textBox("name").text().equals("Changed elsewhere"));
+        assertThat(edit.textBox("message").text()).contains("Loaded the current version");
+        edit.button("cancel").click();
+    }
+
+    @Test
     void aWrongPasswordIsRefusedInTheDialog() {
         DesktopSettings settings = new DesktopSettings(preferences);
         SwingUtilities.invokeLater(() -> StockroomDesktop.logIn(settings));
@@ -214,19 +286,45 @@ class DesktopIT {
         login.button(JButtonMatcher.withText("Cancel")).click();
     }
 
+    private static StockroomClient adminClient() {
+        return StockroomClient.builder().server(StockroomTestServer.baseUri())
+                .bearerToken(StockroomTestServer.tokenOf(Role.ADMIN)).build();
+    }
+
+    /** Logs in through the dialog as the test user of that role; the main window. */
+    private FrameFixture logInAs(Role role) {
+        DesktopSettings settings = new DesktopSettings(preferences);
+        SwingUtilities.invokeLater(() -> StockroomDesktop.logIn(settings));
+        DialogFixture login = WindowFinder.findDialog("login").withTimeout(10_000).using(robot);
+        login.textBox("server").setText(server);
+        login.textBox("username").setText(StockroomTestServer.testUser(role));
+        login.textBox("password").setText(StockroomTestServer.TEST_USER_PASSWORD);
+        logIn(login);
+        return WindowFinder.findFrame("main").withTimeout(15_000).using(robot);
+    }
+
+    /**
+     * Types into the search field directly: with no window manager on Xvfb, moving the focus
+     * back to the main window after a dialog can fail.
+     */
+    private static void search(FrameFixture window, String text) {
+        JTextComponent field = window.textBox("search").target();
+        GuiActionRunner.execute(() -> field.setText(text));
+    }
+
     /**
      * Presses Enter in the password field, as people do: the dialog's default button logs in.
      * (A robot's very first mouse click on a fresh Xvfb display, with no window manager, can
      * be lost; a key press goes to the focused field.)
      */
     private static void logIn(DialogFixture login) {
-        login.textBox("password").focus().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        login.textBox("password").focus().pressAndReleaseKeys(KeyEvent.VK_ENTER);
     }
 
     private static void seed(StockroomClient admin, String sku, String name, String category, int reorderPoint,
                              int onHand, String location) {
-        admin.createProduct(new org.stockroom.client.model.NewProduct(sku, name, null, "pcs", category, reorderPoint));
-        admin.recordMovement(org.stockroom.client.model.NewMovement.receive(sku, onHand, location, null, "PO-SEED"));
+        admin.createProduct(new NewProduct(sku, name, null, "pcs", category, reorderPoint));
+        admin.recordMovement(NewMovement.receive(sku, onHand, location, null, "PO-SEED"));
     }
 
     private static int rowOf(JTableFixture table, String sku) {
@@ -243,7 +341,7 @@ class DesktopIT {
     private static void awaitClosed(DialogFixture dialog) {
         try {
             awaitTrue("the dialog closed", () -> !dialog.target().isShowing());
-        } catch (org.assertj.swing.exception.WaitTimedOutError e) {
+        } catch (WaitTimedOutError e) {
             throw new AssertionError("the dialog stayed open, saying: " + dialog.textBox("message").text(), e);
         }
     }
