@@ -29,8 +29,8 @@ public final class Failures {
         if (failure instanceof ServerUnreachableException unreachable) {
             return "Cannot reach the Stockroom server at " + unreachable.server() + " (" + unreachable.reason() + ").";
         }
-        if (failure instanceof StockroomClientException) {
-            return failure.getMessage();
+        if (failure instanceof StockroomClientException || failure instanceof IllegalArgumentException) {
+            return failure.getMessage();  // already a sentence for people, e.g. about a bad server address
         }
         return "Something went wrong: " + failure;
     }
