@@ -20,6 +20,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CredentialStore {
 
+    static final Duration ENDED_TOKENS_KEPT_FOR = Duration.ofDays(1);
+
     private final UserRepository users;
     private final TokenRepository tokens;
     private final AuditTrail audit;
@@ -45,6 +47,9 @@ public class CredentialStore {
         UserAccount current = unchangedSince(verified)
                 .orElseThrow(() -> new UnauthorizedException(AuthService.WRONG_CREDENTIALS));
         strongerHash.ifPresent(hash -> users.rehash(current.id(), verified.passwordHash(), hash));
+        // Tidy up as we go: a user's ended tokens (expired or revoked; least() skips a null) are kept
+        // a day, to see what was used when, then dropped.
+        tokens.deleteEnded(current.id(), ENDED_TOKENS_KEPT_FOR);
         return tokens.add(tokenHash, current, ttl);
     }
 

@@ -66,6 +66,17 @@ public class JpaTokenRepository implements TokenRepository {
     }
 
     @Override
+    public int deleteEnded(long userId, Duration ago) {
+        return em.createNativeQuery("""
+                        delete from auth_token
+                         where user_id = :userId
+                           and least(revoked_at, expires_at) < now() - :agoMillis * interval '1 millisecond'""")
+                .setParameter("userId", userId)
+                .setParameter("agoMillis", ago.toMillis())
+                .executeUpdate();
+    }
+
+    @Override
     public boolean revoke(String tokenHash) {
         return em.createNativeQuery("""
                         update auth_token set revoked_at = now()

@@ -17,4 +17,7 @@ public interface TokenRepository {
 
     /** Revokes every active token of the user now (disabled, password changed); how many there were. */
     int revokeAll(long userId);
+
+    /** Deletes the user's tokens that expired or were revoked longer than {@code ago} ago; how many. */
+    int deleteEnded(long userId, Duration ago);
 }

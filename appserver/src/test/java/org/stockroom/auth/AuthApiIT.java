@@ -2,6 +2,7 @@ package org.stockroom.auth;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.stockroom.testing.Ledger;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.sql.Connection;
@@ -119,6 +120,42 @@ class AuthApiIT {
         assertUnauthorized(api().header("Authorization", "Bearer " + BearerTokens.generate()).get("/auth/me"),
                 "/api/v1/auth/me");
         assertUnauthorized(anonymous().post("/auth/logout"), "/api/v1/auth/logout");
+    }
+
+    @Test
+    void givenTokensEndedMoreThanADayAgo_whenTheUserLogsIn_thenTheyAreDeletedAndRecentOnesKept() throws SQLException {
+        String username = unique("tidy");
+        String password = "tidy password 12345";
+        api().body(Map.of("username", username, "password", password, "role", "viewer")).post("/users")
+                .then().statusCode(201);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tokens.add(anonymous().body(Map.of("username", username, "password", password)).post("/auth/token")
+                    .then().statusCode(200).extract().path("token"));
+        }
+        // 0 expired two days ago, 1 was revoked two days ago, 2 expired an hour ago: only 0 and 1 may go.
+        setTimes(tokens.get(0), "now() - interval '3 days'", "now() - interval '2 days'", null);
+        setTimes(tokens.get(1), "now() - interval '3 days'", "now() + interval '1 hour'", "now() - interval '2 days'");
+        setTimes(tokens.get(2), "now() - interval '9 hours'", "now() - interval '1 hour'", null);
+
+        anonymous().body(Map.of("username", username, "password", password)).post("/auth/token").then().statusCode(200);
+
+        assertThat(tokens.stream().map(token -> Ledger.queryLong(
+                "select count(*) from auth_token where token_hash = ?", BearerTokens.hash(token))))
+                .containsExactly(0L, 0L, 1L, 1L);
+        assertThat(Ledger.queryLong("""
+                select count(*) from auth_token t join app_user u on u.id = t.user_id where u.username = ?""", username))
+                .isEqualTo(3);
+    }
+
+    private static void setTimes(String token, String issuedAt, String expiresAt, String revokedAt) throws SQLException {
+        try (Connection connection = StockroomTestServer.database().connect();
+             PreparedStatement update = connection.prepareStatement("update auth_token set issued_at = " + issuedAt
+                     + ", expires_at = " + expiresAt + ", revoked_at = " + (revokedAt == null ? "null" : revokedAt)
+                     + " where token_hash = ?")) {
+            update.setString(1, BearerTokens.hash(token));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test
