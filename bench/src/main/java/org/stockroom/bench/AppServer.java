@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * embedded PostgreSQL, with benchmark settings: rate limits off, no demo data, a generated admin
  * password, and fixed ports so that the harness and pgbench reach the same PostgreSQL.
  */
-final class AppServer implements AutoCloseable {
+final class AppServer {
 
     static final String ADMIN = "admin";
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -121,11 +121,6 @@ final class AppServer implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         process = null;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
     }
 
     URI api() {
