@@ -93,6 +93,7 @@ public final class Benchmark {
             say("Idle RSS: " + Report.mib(idleRss));
             String postgresVersion = postgresVersion(server.jdbcUrl());
 
+            CpuMeter cpu = new CpuMeter(server.pid());
             Seeder seeder = new Seeder(server.jdbcUrl());
             Map<Long, Duration> seedTimes = new LinkedHashMap<>();
             Map<Long, Long> rssAfterLoad = new LinkedHashMap<>();
@@ -104,6 +105,14 @@ public final class Benchmark {
                 seedTimes.put(size, Duration.ofNanos(System.nanoTime() - seedStart));
                 say("Seeded " + Report.count(size) + " products in " + Report.seconds(seedTimes.get(size)));
                 load = new HttpLoad(server.api(), server.token(), size, Seeder.LOCATIONS);
+                if (size == options.sizes().getFirst() && options.jitWarmupSeconds() > 0) {
+                    // A fresh JVM interprets, then compiles: give the JIT its time before anything counts.
+                    int each = Math.max(1, options.jitWarmupSeconds() / Operation.values().length);
+                    for (Operation operation : Operation.values()) {
+                        Stats warm = load.run(operation, 8, Duration.ofSeconds(each));
+                        say("  JIT warm-up %s: %s req/s, %d errors".formatted(operation.title(), Report.number(warm.perSecond(), 0), warm.errors()));
+                    }
+                }
                 for (Operation operation : Operation.values()) {
                     int warmupClients = Math.min(32, options.clients().stream().mapToInt(Integer::intValue).max().orElse(1));
                     if (options.warmupSeconds() > 0) {
@@ -117,17 +126,23 @@ public final class Benchmark {
                     }
                     for (int repetition = 1; repetition <= options.repeats(); repetition++) {
                         for (RunResult.Step step : opSteps) {
+                            cpu.start();
                             Stats http = load.run(operation, step.clients(), Duration.ofSeconds(options.measureSeconds()));
+                            http = http.withCpu(cpu.stop());
                             step.server().add(http);
-                            String line = "  %,d products, %s, %d clients, run %d: HTTP %s req/s p50 %s p99 %s ms, %d errors"
+                            String line = "  %,d products, %s, %d clients, run %d: HTTP %s req/s p50 %s p99 %s ms, %d errors, CPU server/PG/load %s"
                                     .formatted(size, operation.title(), step.clients(), repetition, Report.number(http.perSecond(), 0),
-                                            Report.number(http.p50Millis(), 2), Report.number(http.p99Millis(), 2), http.errors());
+                                            Report.number(http.p50Millis(), 2), Report.number(http.p99Millis(), 2), http.errors(),
+                                            Report.serverCpu(http.cpu()));
                             if (pgbench.isPresent()) {
+                                cpu.start();
                                 Stats pg = pgbench.get().run(operation, step.clients(), Duration.ofSeconds(options.measureSeconds()),
                                         server.databasePort(), server.tokenHash(), size, Seeder.LOCATIONS);
+                                pg = pg.withCpu(cpu.stop());
                                 step.pgbench().add(pg);
-                                line += "; pgbench %s tps p50 %s p99 %s ms, %d failed".formatted(Report.number(pg.perSecond(), 0),
-                                        Report.number(pg.p50Millis(), 2), Report.number(pg.p99Millis(), 2), pg.errors());
+                                line += "; pgbench %s tps p50 %s p99 %s ms, %d failed, CPU PG/pgbench %s".formatted(Report.number(pg.perSecond(), 0),
+                                        Report.number(pg.p50Millis(), 2), Report.number(pg.p99Millis(), 2), pg.errors(),
+                                        Report.pgbenchCpu(pg.cpu()));
                             }
                             say(line);
                         }
@@ -140,7 +155,7 @@ public final class Benchmark {
 
             String jfrSummary = null;
             if (options.jfr() && load != null) {
-                jfrSummary = profileMovements(server, load, work);
+                jfrSummary = profile(server, load, work, Operation.POST_MOVEMENT) + "\n" + profile(server, load, work, Operation.GET_PRODUCT);
             }
             long peakRss = server.peakRss();
             server.stop();
@@ -157,20 +172,21 @@ public final class Benchmark {
         }
     }
 
-    /** An extra, unmeasured post-movement step at 32 clients with JFR on; returns the hot spots. */
-    private String profileMovements(AppServer server, HttpLoad load, Path work) {
-        Path recording = work.resolve("post-movement.jfr");
+    /** An extra, unmeasured step at 32 clients with JFR on; returns the hot spots. */
+    private String profile(AppServer server, HttpLoad load, Path work, Operation operation) {
+        Path recording = work.resolve(operation.pgbenchScript().replace(".sql", ".jfr"));
         Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
         try {
             exec(jcmd.toString(), Long.toString(server.pid()), "JFR.start", "name=bench", "settings=profile");
-            load.run(Operation.POST_MOVEMENT, 32, Duration.ofSeconds(Math.max(5, options.measureSeconds())));
+            Stats stats = load.run(operation, 32, Duration.ofSeconds(10));
             exec(jcmd.toString(), Long.toString(server.pid()), "JFR.stop", "name=bench", "filename=" + recording);
-            String summary = JfrHotSpots.summarize(recording, 12);
-            say("JFR of the post-movement load (" + recording + "):\n" + summary);
+            String summary = "== " + operation.title() + ", 32 clients, 10 s (" + Report.number(stats.perSecond(), 0)
+                    + " req/s while recording): " + recording.getFileName() + "\n" + JfrHotSpots.summarize(recording, 10);
+            say("JFR:\n" + summary);
             return summary;
         } catch (IOException | InterruptedException | RuntimeException e) {
             say("JFR recording failed: " + e);
-            return null;
+            return "== " + operation.title() + ": JFR recording failed: " + e + "\n";
         }
     }
 

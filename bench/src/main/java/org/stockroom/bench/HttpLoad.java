@@ -88,10 +88,10 @@ final class HttpLoad {
         histograms.forEach(all::add);
         long count = all.getTotalCount();
         if (count == 0) {
-            return new Stats(0, errors.get(), 0, Double.NaN, Double.NaN);
+            return new Stats(0, errors.get(), 0, Double.NaN, Double.NaN, CpuMeter.Share.NONE);
         }
         return new Stats(count, errors.get(), count / seconds,
-                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0);
+                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, CpuMeter.Share.NONE);
     }
 
     private static int expectedStatus(Operation operation) {

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param sizes          product counts to seed and measure at, ascending
  * @param clients        concurrent clients per step
+ * @param jitWarmupSeconds HTTP warm-up of the fresh server JVM, over all operations, before the first size is measured
  * @param warmupSeconds  HTTP warm-up per operation and size, at 32 clients (or the most asked for, if fewer)
  * @param measureSeconds each measured step (HTTP and pgbench alike)
  * @param repeats        how often each step is measured; the median is quoted
@@ -20,15 +21,16 @@ import java.util.List;
  * @param output         the Markdown file the run is inserted into (newest first)
  * @param title          the heading's note, e.g. "first measurement, before any optimisation"
  */
-record Options(List<Long> sizes, List<Integer> clients, int warmupSeconds, int measureSeconds, int repeats,
+record Options(List<Long> sizes, List<Integer> clients, int jitWarmupSeconds, int warmupSeconds, int measureSeconds, int repeats,
                int restarts, boolean pgbench, boolean jfr, Path serverJar, Path workDirectory, Path output,
                String title) {
 
     static final String USAGE = """
             Usage: stockroom-bench [options]
-              --smoke                 tiny settings: 100 products, 1 and 2 clients, 1 s steps, 1 repetition
+              --smoke                 tiny settings: 100 products, 1 and 2 clients, 1 s steps, 1 repetition, no JIT warm-up
               --sizes=10000,1000000   product counts to seed and measure at
               --clients=1,8,32,128    concurrent clients per step
+              --jit-warmup=30         seconds of HTTP warm-up of the fresh server, over all operations, before the first size
               --warmup=3              seconds of HTTP warm-up per operation and size
               --measure=3             seconds per measured step (HTTP and pgbench)
               --repeats=2             repetitions of each step (the median is quoted)
@@ -42,7 +44,7 @@ record Options(List<Long> sizes, List<Integer> clients, int warmupSeconds, int m
             """;
 
     static Options parse(String[] args, Path root) {
-        Options options = new Options(List.of(10_000L, 1_000_000L), List.of(1, 8, 32, 128), 3, 3, 2, 2, true, true,
+        Options options = new Options(List.of(10_000L, 1_000_000L), List.of(1, 8, 32, 128), 30, 3, 3, 2, 2, true, true,
                 root.resolve("appserver/target/stockroom-appserver.jar"), root.resolve("bench/target/bench-run"),
                 root.resolve("docs/benchmarks.md"), "");
         for (String arg : args) {
@@ -52,20 +54,23 @@ record Options(List<Long> sizes, List<Integer> clients, int warmupSeconds, int m
                 case "--smoke" -> options.smoke();
                 case "--sizes" -> options.with(longs(value), null, -1, -1, -1, -1);
                 case "--clients" -> options.with(null, ints(value), -1, -1, -1, -1);
+                case "--jit-warmup" -> new Options(options.sizes, options.clients, Integer.parseInt(value),
+                        options.warmupSeconds, options.measureSeconds, options.repeats, options.restarts, options.pgbench,
+                        options.jfr, options.serverJar, options.workDirectory, options.output, options.title);
                 case "--warmup" -> options.with(null, null, Integer.parseInt(value), -1, -1, -1);
                 case "--measure" -> options.with(null, null, -1, Integer.parseInt(value), -1, -1);
                 case "--repeats" -> options.with(null, null, -1, -1, Integer.parseInt(value), -1);
                 case "--restarts" -> options.with(null, null, -1, -1, -1, Integer.parseInt(value));
-                case "--no-pgbench" -> new Options(options.sizes, options.clients, options.warmupSeconds,
+                case "--no-pgbench" -> new Options(options.sizes, options.clients, options.jitWarmupSeconds, options.warmupSeconds,
                         options.measureSeconds, options.repeats, options.restarts, false, options.jfr,
                         options.serverJar, options.workDirectory, options.output, options.title);
-                case "--no-jfr" -> new Options(options.sizes, options.clients, options.warmupSeconds,
+                case "--no-jfr" -> new Options(options.sizes, options.clients, options.jitWarmupSeconds, options.warmupSeconds,
                         options.measureSeconds, options.repeats, options.restarts, options.pgbench, false,
                         options.serverJar, options.workDirectory, options.output, options.title);
                 case "--server-jar" -> options.paths(Path.of(value), null, null);
                 case "--work-dir" -> options.paths(null, Path.of(value), null);
                 case "--output" -> options.paths(null, null, Path.of(value));
-                case "--title" -> new Options(options.sizes, options.clients, options.warmupSeconds,
+                case "--title" -> new Options(options.sizes, options.clients, options.jitWarmupSeconds, options.warmupSeconds,
                         options.measureSeconds, options.repeats, options.restarts, options.pgbench, options.jfr,
                         options.serverJar, options.workDirectory, options.output, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -78,20 +83,20 @@ record Options(List<Long> sizes, List<Integer> clients, int warmupSeconds, int m
     }
 
     Options smoke() {
-        return new Options(List.of(100L), List.of(1, 2), 1, 1, 1, 0, pgbench, false, serverJar, workDirectory, output,
+        return new Options(List.of(100L), List.of(1, 2), 0, 1, 1, 1, 0, pgbench, false, serverJar, workDirectory, output,
                 "smoke run");
     }
 
     private Options with(List<Long> sizes, List<Integer> clients, int warmup, int measure, int repeats, int restarts) {
         return new Options(sizes != null ? sizes.stream().sorted().toList() : this.sizes,
-                clients != null ? clients : this.clients,
+                clients != null ? clients : this.clients, jitWarmupSeconds,
                 warmup >= 0 ? warmup : warmupSeconds, measure >= 0 ? measure : measureSeconds,
                 repeats >= 0 ? repeats : this.repeats, restarts >= 0 ? restarts : this.restarts,
                 pgbench, jfr, serverJar, workDirectory, output, title);
     }
 
     Options paths(Path serverJar, Path workDirectory, Path output) {
-        return new Options(sizes, clients, warmupSeconds, measureSeconds, repeats, restarts, pgbench, jfr,
+        return new Options(sizes, clients, jitWarmupSeconds, warmupSeconds, measureSeconds, repeats, restarts, pgbench, jfr,
                 serverJar != null ? serverJar.toAbsolutePath() : this.serverJar,
                 workDirectory != null ? workDirectory.toAbsolutePath() : this.workDirectory,
                 output != null ? output.toAbsolutePath() : this.output, title);

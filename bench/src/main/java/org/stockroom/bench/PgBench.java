@@ -138,7 +138,7 @@ final class PgBench {
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        return new Stats(sorted.length, errors, perSecond, percentile(sorted, 50), percentile(sorted, 99));
+        return new Stats(sorted.length, errors, perSecond, percentile(sorted, 50), percentile(sorted, 99), CpuMeter.Share.NONE);
     }
 
     private static double percentile(long[] sorted, double percentile) {

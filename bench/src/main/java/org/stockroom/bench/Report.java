@@ -36,7 +36,7 @@ final class Report {
                 .append(run.pgbenchVersion() == null ? "pgbench not installed: no pgbench column" : run.pgbenchVersion())
                 .append('\n');
         md.append("- Commit: ").append(run.commit()).append('\n');
-        md.append("- Settings: ").append(options.sizes().stream().map(Report::count).collect(Collectors.joining(" and ")))
+        md.append("- Settings: JIT warm-up ").append(options.jitWarmupSeconds()).append(" s over all operations before the first size; ").append(options.sizes().stream().map(Report::count).collect(Collectors.joining(" and ")))
                 .append(" products (").append(Seeder.LOCATIONS).append(" locations, 2 stock levels and 3 ledger rows per product);")
                 .append(" clients ").append(options.clients().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                 .append("; warm-up ").append(options.warmupSeconds()).append(" s per operation and size, then ")
@@ -59,8 +59,8 @@ final class Report {
 
         for (long size : options.sizes()) {
             md.append("#### ").append(count(size)).append(" products\n\n");
-            md.append("| operation | clients | req/s | p50 ms | p99 ms | errors | pgbench tps | pgbench p50 ms | pgbench p99 ms | server / pgbench |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| operation | clients | req/s | p50 ms | p99 ms | errors | CPU % server/PG/load | pgbench tps | pgbench p50 ms | pgbench p99 ms | CPU % PG/pgbench | server / pgbench |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (RunResult.Step step : run.steps()) {
                 if (step.products() != size) {
                     continue;
@@ -71,15 +71,17 @@ final class Report {
                         .append(" | ").append(number(server.perSecond(), 0))
                         .append(" | ").append(number(server.p50Millis(), 2))
                         .append(" | ").append(number(server.p99Millis(), 2))
-                        .append(" | ").append(server.errors());
+                        .append(" | ").append(server.errors())
+                        .append(" | ").append(serverCpu(server.cpu()));
                 if (step.pgbench().isEmpty()) {
-                    md.append(" | – | – | – | – |\n");
+                    md.append(" | – | – | – | – | – |\n");
                 } else {
                     md.append(" | ").append(number(pgbench.perSecond(), 0))
                             .append(step.pgbenchClients() != step.clients() ? " (" + step.pgbenchClients() + " conn.)" : "")
                             .append(pgbench.errors() > 0 ? " (" + pgbench.errors() + " failed)" : "")
                             .append(" | ").append(number(pgbench.p50Millis(), 2))
                             .append(" | ").append(number(pgbench.p99Millis(), 2))
+                            .append(" | ").append(pgbenchCpu(pgbench.cpu()))
                             .append(" | ").append(percent(step.ratio())).append(" |\n");
                 }
             }
@@ -87,8 +89,8 @@ final class Report {
         }
         md.append(targets(run));
         if (run.jfrSummary() != null) {
-            md.append("\nJFR, server under the post-movement load (").append(count(options.sizes().getLast()))
-                    .append(" products, 32 clients, an extra unmeasured step):\n\n```text\n")
+            md.append("\nJFR of the server, extra unmeasured steps at ").append(count(options.sizes().getLast()))
+                    .append(" products:\n\n```text\n")
                     .append(run.jfrSummary().strip()).append("\n```\n");
         }
         return md.toString();
@@ -181,7 +183,8 @@ final class Report {
     }
 
     static String csv(RunResult run) {
-        StringBuilder csv = new StringBuilder("products,operation,clients,side,repetition,requests,errors,per_second,p50_ms,p99_ms\n");
+        StringBuilder csv = new StringBuilder("products,operation,clients,side,repetition,requests,errors,per_second,p50_ms,p99_ms,"
+                + "cpu_server_pct,cpu_postgres_pct,cpu_loadgen_pct,cpu_pgbench_pct,cpu_machine_pct\n");
         for (RunResult.Step step : run.steps()) {
             appendCsv(csv, step, "server", step.clients(), step.server());
             appendCsv(csv, step, "pgbench", step.pgbenchClients(), step.pgbench());
@@ -192,9 +195,10 @@ final class Report {
     private static void appendCsv(StringBuilder csv, RunResult.Step step, String side, int clients, List<Stats> runs) {
         for (int i = 0; i < runs.size(); i++) {
             Stats s = runs.get(i);
-            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%d,%d,%d,%.2f,%.3f,%.3f%n", step.products(),
+            csv.append(String.format(Locale.ROOT, "%d,%s,%d,%s,%d,%d,%d,%.2f,%.3f,%.3f,%.1f,%.1f,%.1f,%.1f,%.1f%n", step.products(),
                     step.operation().name(), clients, side, i + 1, s.requests(), s.errors(), s.perSecond(),
-                    s.p50Millis(), s.p99Millis()));
+                    s.p50Millis(), s.p99Millis(), s.cpu().server(), s.cpu().postgres(), s.cpu().loadGenerator(),
+                    s.cpu().pgbench(), s.cpu().machine()));
         }
     }
 
@@ -225,8 +229,11 @@ final class Report {
 
     private static String statsJson(List<Stats> runs) {
         return runs.stream().map(s -> String.format(Locale.ROOT,
-                        "{\"requests\": %d, \"errors\": %d, \"perSecond\": %s, \"p50Ms\": %s, \"p99Ms\": %s}",
-                        s.requests(), s.errors(), jsonNumber(s.perSecond()), jsonNumber(s.p50Millis()), jsonNumber(s.p99Millis())))
+                        "{\"requests\": %d, \"errors\": %d, \"perSecond\": %s, \"p50Ms\": %s, \"p99Ms\": %s, "
+                                + "\"cpuPercent\": {\"server\": %s, \"postgres\": %s, \"loadGenerator\": %s, \"pgbench\": %s, \"machine\": %s}}",
+                        s.requests(), s.errors(), jsonNumber(s.perSecond()), jsonNumber(s.p50Millis()), jsonNumber(s.p99Millis()),
+                        jsonNumber(s.cpu().server()), jsonNumber(s.cpu().postgres()), jsonNumber(s.cpu().loadGenerator()),
+                        jsonNumber(s.cpu().pgbench()), jsonNumber(s.cpu().machine())))
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
@@ -236,6 +243,16 @@ final class Report {
 
     private static String escape(String text) {
         return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** Server JVM / PostgreSQL / load generator, in percent of the whole machine. */
+    static String serverCpu(CpuMeter.Share cpu) {
+        return number(cpu.server(), 0) + "/" + number(cpu.postgres(), 0) + "/" + number(cpu.loadGenerator(), 0);
+    }
+
+    /** PostgreSQL / pgbench, in percent of the whole machine. */
+    static String pgbenchCpu(CpuMeter.Share cpu) {
+        return number(cpu.postgres(), 0) + "/" + number(cpu.pgbench(), 0);
     }
 
     static String count(long n) {

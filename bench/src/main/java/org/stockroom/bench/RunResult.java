@@ -48,7 +48,13 @@ record RunResult(Instant started, Duration took, Machine machine, String postgre
                 runs.stream().mapToLong(Stats::errors).sum(),
                 median(runs.stream().mapToDouble(Stats::perSecond).toArray()),
                 median(runs.stream().mapToDouble(Stats::p50Millis).toArray()),
-                median(runs.stream().mapToDouble(Stats::p99Millis).toArray()));
+                median(runs.stream().mapToDouble(Stats::p99Millis).toArray()),
+                new CpuMeter.Share(
+                        median(runs.stream().mapToDouble(s -> s.cpu().server()).toArray()),
+                        median(runs.stream().mapToDouble(s -> s.cpu().postgres()).toArray()),
+                        median(runs.stream().mapToDouble(s -> s.cpu().loadGenerator()).toArray()),
+                        median(runs.stream().mapToDouble(s -> s.cpu().pgbench()).toArray()),
+                        median(runs.stream().mapToDouble(s -> s.cpu().machine()).toArray())));
     }
 
     static double median(double[] values) {
