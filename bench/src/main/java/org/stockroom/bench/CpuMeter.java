@@ -9,7 +9,13 @@ import java.util.stream.Stream;
  * Who used the CPUs during a step, from /proc (Linux; elsewhere every share is NaN): the server
  * JVM, PostgreSQL (all its processes, with the backends that ended since, which their postmaster
  * has reaped), this JVM (the load generator) and its reaped children (pgbench), and the whole
- * machine. Each as a percentage of the whole machine (all CPUs) over the step.
+ * machine. Each as a percentage of the whole machine (all CPUs) over the step's window.
+ *
+ * <p>PostgreSQL's backends come and go with pgbench's connections; one that ends while /proc is
+ * being read can be missed or counted twice. So {@link #stop} first waits until the number of
+ * PostgreSQL processes has settled (the backends of a finished pgbench have ended and been reaped),
+ * and the shares are taken over the step's nominal window, not the wall time including that wait.
+ * They are approximate to a few percent.
  */
 final class CpuMeter {
 
@@ -36,18 +42,53 @@ final class CpuMeter {
         start = snapshot();
     }
 
-    Share stop() {
+    Share stop(java.time.Duration window) {
+        settle();
         Snapshot end = snapshot();
         if (start == null || end == null) {
             return Share.NONE;
         }
-        double machineTicks = (end.nanos - start.nanos) / 1e9 * TICKS * Runtime.getRuntime().availableProcessors();
+        double seconds = Math.min((end.nanos - start.nanos) / 1e9, window.toNanos() / 1e9);
+        double machineTicks = seconds * TICKS * Runtime.getRuntime().availableProcessors();
         return new Share(
                 100 * (end.server - start.server) / machineTicks,
                 100 * (end.postgres - start.postgres) / machineTicks,
                 100 * (end.self - start.self) / machineTicks,
                 100 * (end.children - start.children) / machineTicks,
                 100 * (end.machineBusy - start.machineBusy) / machineTicks);
+    }
+
+    /** Waits (up to 2 s) until the count of PostgreSQL processes is the same twice, 100 ms apart. */
+    private static void settle() {
+        long previous = -1;
+        for (int i = 0; i < 20; i++) {
+            long now = postgresProcesses();
+            if (now == previous) {
+                return;
+            }
+            previous = now;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long postgresProcesses() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p.resolve("comm")).strip().equals("postgres");
+                        } catch (IOException | RuntimeException gone) {
+                            return false;
+                        }
+                    }).count();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private Snapshot snapshot() {
