@@ -128,7 +128,7 @@ public final class Benchmark {
                         for (RunResult.Step step : opSteps) {
                             cpu.start();
                             Stats http = load.run(operation, step.clients(), Duration.ofSeconds(options.measureSeconds()));
-                            http = http.withCpu(cpu.stop(Duration.ofSeconds(options.measureSeconds())));
+                            http = http.withCpu(cpu.stop());
                             step.server().add(http);
                             String line = "  %,d products, %s, %d clients, run %d: HTTP %s req/s p50 %s p99 %s ms, %d errors, CPU server/PG/load %s"
                                     .formatted(size, operation.title(), step.clients(), repetition, Report.number(http.perSecond(), 0),
@@ -138,7 +138,7 @@ public final class Benchmark {
                                 cpu.start();
                                 Stats pg = pgbench.get().run(operation, step.clients(), Duration.ofSeconds(options.measureSeconds()),
                                         server.databasePort(), server.tokenHash(), size, Seeder.LOCATIONS);
-                                pg = pg.withCpu(cpu.stop(Duration.ofSeconds(options.measureSeconds())));
+                                pg = pg.withCpu(cpu.stop());
                                 step.pgbench().add(pg);
                                 line += "; pgbench %s tps p50 %s p99 %s ms, %d failed, CPU PG/pgbench %s".formatted(Report.number(pg.perSecond(), 0),
                                         Report.number(pg.p50Millis(), 2), Report.number(pg.p99Millis(), 2), pg.errors(),

@@ -9,12 +9,13 @@ import java.util.stream.Stream;
  * Who used the CPUs during a step, from /proc (Linux; elsewhere every share is NaN): the server
  * JVM, PostgreSQL (all its processes, with the backends that ended since, which their postmaster
  * has reaped), this JVM (the load generator) and its reaped children (pgbench), and the whole
- * machine. Each as a percentage of the whole machine (all CPUs) over the step's window.
+ * machine. Each as a percentage of the whole machine (all CPUs) over the step, from its start to
+ * the end of its last request (the HTTP clients finish the requests in flight when the window closes).
  *
  * <p>PostgreSQL's backends come and go with pgbench's connections; one that ends while /proc is
  * being read can be missed or counted twice. So {@link #stop} first waits until the number of
- * PostgreSQL processes has settled (the backends of a finished pgbench have ended and been reaped),
- * and the shares are taken over the step's nominal window, not the wall time including that wait.
+ * PostgreSQL processes has settled (the backends of a finished pgbench have ended and been reaped);
+ * the shares are taken over the step's time without that wait.
  * They are approximate to a few percent.
  */
 final class CpuMeter {
@@ -42,13 +43,14 @@ final class CpuMeter {
         start = snapshot();
     }
 
-    Share stop(java.time.Duration window) {
+    Share stop() {
+        long stepEnd = System.nanoTime();
         settle();
         Snapshot end = snapshot();
         if (start == null || end == null) {
             return Share.NONE;
         }
-        double seconds = Math.min((end.nanos - start.nanos) / 1e9, window.toNanos() / 1e9);
+        double seconds = (stepEnd - start.nanos) / 1e9;
         double machineTicks = seconds * TICKS * Runtime.getRuntime().availableProcessors();
         return new Share(
                 100 * (end.server - start.server) / machineTicks,
