@@ -1,0 +1,184 @@
+package org.stockroom.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The app server as a process of its own ({@code java -jar stockroom-appserver.jar}), on its
+ * embedded PostgreSQL, with benchmark settings: rate limits off, no demo data, a generated admin
+ * password, and fixed ports so that the harness and pgbench reach the same PostgreSQL.
+ */
+final class AppServer {
+
+    static final String ADMIN = "admin";
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final Path jar;
+    private final Path dataDirectory;
+    private final Path log;
+    private final String adminPassword;
+    private final int httpPort;
+    private final int databasePort;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private String token;
+
+    AppServer(Path jar, Path dataDirectory, Path log) throws IOException {
+        this.jar = jar;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+        this.adminPassword = "bench-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(12));
+        this.httpPort = freePort();
+        this.databasePort = freePort();
+    }
+
+    /**
+     * Starts the server and waits for the first 200 to an authenticated GET (log in, then
+     * {@code GET /products?limit=1}); returns the time from process start to that answer.
+     */
+    Duration start(Duration timeout) throws IOException, InterruptedException {
+        if (process != null) {
+            throw new IllegalStateException("already running");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("STOCKROOM_"));
+        env.put("STOCKROOM_HTTP_HOST", "127.0.0.1");
+        env.put("STOCKROOM_HTTP_PORT", Integer.toString(httpPort));
+        env.put("STOCKROOM_DATA_DIR", dataDirectory.toString());
+        env.put("STOCKROOM_EMBEDDED_DB_PORT", Integer.toString(databasePort));
+        env.put("STOCKROOM_DEMO_DATA", "false");
+        env.put("STOCKROOM_ADMIN_PASSWORD", adminPassword);
+        env.put("STOCKROOM_RATE_LIMIT_PER_USER", "0");
+        env.put("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "0");
+        long started = System.nanoTime();
+        process = builder.start();
+        long deadline = started + timeout.toNanos();
+        token = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the app server exited with " + process.exitValue() + " during start-up; see " + log);
+            }
+            try {
+                if (token == null) {
+                    token = logIn();
+                }
+                if (token != null && get("products?limit=1").statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        throw new IOException("the app server gave no 200 within " + timeout + "; see " + log);
+    }
+
+    private String logIn() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api().resolve("auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + ADMIN + "\",\"password\":\"" + adminPassword + "\"}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        Matcher matcher = TOKEN.matcher(response.body());
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(api().resolve(path)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stops the server (SIGTERM: its shutdown hook stops the embedded PostgreSQL) and waits for it. */
+    void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        process = null;
+    }
+
+    URI api() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/api/v1/");
+    }
+
+    String token() {
+        return token;
+    }
+
+    /** The SHA-256 (hex) of the bearer token, as auth_token keeps it: what pgbench looks up. */
+    String tokenHash() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + databasePort + "/stockroom";
+    }
+
+    int databasePort() {
+        return databasePort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The server JVM's resident set size in bytes (VmRSS), or -1 where /proc is not available. */
+    long rss() {
+        return procStatus("VmRSS");
+    }
+
+    /** The server JVM's peak resident set size in bytes (VmHWM), or -1. */
+    long peakRss() {
+        return procStatus("VmHWM");
+    }
+
+    private long procStatus(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
