@@ -210,10 +210,13 @@ public final class StockroomServer implements AutoCloseable {
                 "  API:       " + url + "/api/v1   (health: " + url + "/health)",
                 "  Database:  " + database.jdbcUrl() + (embeddedDatabase != null ? "  (embedded)" : ""),
                 "",
-                adminNotice() + "Try the command-line client in another terminal:",
-                "  bin/stockroom --server " + url + (tls ? " --ca-cert CA.pem" : "") + " product list",
+                adminNotice() + "Log in and try the command-line client in another terminal:",
+                "  export STOCKROOM_URL=" + url + (tls ? " STOCKROOM_CA_CERT=CA.pem" : ""),
+                "  bin/stockroom login admin",
+                "  bin/stockroom product list",
                 "  bin/stockroom stock levels --low",
                 "  bin/stockroom --help",
+                "or the desktop client: bin/stockroom-desktop",
                 "",
                 "Press Ctrl-C to stop.");
     }
