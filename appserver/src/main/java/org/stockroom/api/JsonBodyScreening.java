@@ -3,7 +3,6 @@ package org.stockroom.api;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
@@ -33,6 +32,8 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /**
  * Reads a JSON request body before JSON-B does and refuses what JSON-B would let through
@@ -114,7 +115,7 @@ public class JsonBodyScreening implements ReaderInterceptor {
     /** Walks the whole document once, keeping the JSON pointer of where it is. */
     static void scan(String json) {
         Deque<Container> path = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(json))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT -> enter(path, new Container(true));

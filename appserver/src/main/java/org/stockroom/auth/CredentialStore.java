@@ -2,7 +2,6 @@ package org.stockroom.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import org.stockroom.audit.AuditTrail;
 import org.stockroom.problem.ConflictException;
@@ -11,6 +10,8 @@ import org.stockroom.problem.UnauthorizedException;
 
 import java.time.Duration;
 import java.util.Optional;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /**
  * The short transactions of log-in and of a user's own password change. {@link AuthService}
@@ -64,7 +65,7 @@ public class CredentialStore {
                 "The password or the account was changed by someone else meanwhile; log in again"));
         users.changePassword(current.id(), newPasswordHash);
         tokens.revokeAll(current.id());
-        audit.record("user.password_changed", "user", current.username(), Json.createObjectBuilder().build());
+        audit.record("user.password_changed", "user", current.username(), JSON.createObjectBuilder().build());
     }
 
     /** The user, locked, if it is still enabled and its password has not changed since {@code seen} was read. */

@@ -2,7 +2,6 @@ package org.stockroom.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import org.stockroom.audit.AuditTrail;
@@ -11,6 +10,8 @@ import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.ResourceNotFoundException;
 
 import java.util.List;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /**
  * What an admin does to users. Each change is one method and one transaction, and records
@@ -47,7 +48,7 @@ public class UserService {
                 ProblemTypes.ALREADY_EXISTS, "Already exists", "A user named '" + username + "' already exists"
                         + " (user names are compared ignoring case)"));
         audit.record("user.created", "user", created.username(),
-                Json.createObjectBuilder().add("role", created.role().value()).build());
+                JSON.createObjectBuilder().add("role", created.role().value()).build());
         return created;
     }
 
@@ -63,15 +64,15 @@ public class UserService {
         change.refusal(actingAdmin, user, enabledAdmins).ifPresent(reason -> {
             throw new ConflictException(ProblemTypes.LAST_ADMIN, "An admin must remain", reason);
         });
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JSON.createObjectBuilder();
         if (change.role() != null) {
             users.changeRole(user.id(), change.role());
-            details.add("role", Json.createObjectBuilder()
+            details.add("role", JSON.createObjectBuilder()
                     .add("before", user.role().value()).add("after", change.role().value()));
         }
         if (change.disabled() != null) {
             users.changeDisabled(user.id(), change.disabled());
-            details.add("disabled", Json.createObjectBuilder()
+            details.add("disabled", JSON.createObjectBuilder()
                     .add("before", user.disabled()).add("after", change.disabled()));
             if (change.disabled()) {
                 tokens.revokeAll(user.id());
@@ -88,6 +89,6 @@ public class UserService {
                 .orElseThrow(() -> new ResourceNotFoundException("user", username));
         users.changePassword(user.id(), passwordHash);
         tokens.revokeAll(user.id());
-        audit.record("user.password_reset", "user", user.username(), Json.createObjectBuilder().build());
+        audit.record("user.password_reset", "user", user.username(), JSON.createObjectBuilder().build());
     }
 }

@@ -2,7 +2,6 @@ package org.stockroom.location;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import org.stockroom.audit.AuditTrail;
 import org.stockroom.problem.ConflictException;
@@ -10,6 +9,8 @@ import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.ResourceNotFoundException;
 
 import java.util.List;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /** Use cases of the stockroom's locations; each change is written to the audit trail in the same transaction. */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class LocationService {
         Location location = new Location(code, name);
         locations.add(location);
         locations.flush();
-        audit.record("location.created", "location", code, Json.createObjectBuilder().add("name", location.name()).build());
+        audit.record("location.created", "location", code, JSON.createObjectBuilder().add("name", location.name()).build());
         return location;
     }
 

@@ -2,7 +2,6 @@ package org.stockroom.movement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -22,6 +21,8 @@ import org.stockroom.stock.StockLevel;
 import org.stockroom.stock.StockLevelRepository;
 
 import java.util.List;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /**
  * Records stock movements: each one appends a ledger line and changes the stock levels
@@ -134,7 +135,7 @@ public class MovementService {
 
     /** What the audit trail keeps of a movement: all of it, by SKU and location codes. */
     private static JsonObject auditDetails(StockMovement movement) {
-        JsonObjectBuilder details = Json.createObjectBuilder()
+        JsonObjectBuilder details = JSON.createObjectBuilder()
                 .add("type", movement.type().name())
                 .add("sku", movement.product().sku())
                 .add("quantity", movement.quantity());

@@ -1,6 +1,5 @@
 package org.stockroom.product;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -9,6 +8,8 @@ import org.stockroom.api.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /** The editable details of a product, already validated and with defaults applied. */
 public record ProductDetails(String name, String description, String unitOfMeasure, String category,
@@ -34,7 +35,7 @@ public record ProductDetails(String name, String description, String unitOfMeasu
 
     /** Every field as JSON, nulls included: what the audit trail keeps of a new product. */
     JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         fields().forEach((field, value) -> json.add(field, jsonValue(value)));
         return json.build();
     }
@@ -44,8 +45,8 @@ public record ProductDetails(String name, String description, String unitOfMeasu
      * fields that changed (both empty when nothing did).
      */
     JsonObject changesTo(ProductDetails revised) {
-        JsonObjectBuilder before = Json.createObjectBuilder();
-        JsonObjectBuilder after = Json.createObjectBuilder();
+        JsonObjectBuilder before = JSON.createObjectBuilder();
+        JsonObjectBuilder after = JSON.createObjectBuilder();
         Map<String, Object> revisedFields = revised.fields();
         fields().forEach((field, value) -> {
             Object revisedValue = revisedFields.get(field);
@@ -54,14 +55,14 @@ public record ProductDetails(String name, String description, String unitOfMeasu
                 after.add(field, jsonValue(revisedValue));
             }
         });
-        return Json.createObjectBuilder().add("before", before).add("after", after).build();
+        return JSON.createObjectBuilder().add("before", before).add("after", after).build();
     }
 
     private static JsonValue jsonValue(Object value) {
         return switch (value) {
             case null -> JsonValue.NULL;
-            case Integer number -> Json.createValue(number);
-            default -> Json.createValue(value.toString());
+            case Integer number -> JSON.createValue(number);
+            default -> JSON.createValue(value.toString());
         };
     }
 }

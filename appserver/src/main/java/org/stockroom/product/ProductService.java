@@ -2,7 +2,6 @@ package org.stockroom.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -15,6 +14,8 @@ import org.stockroom.problem.ResourceNotFoundException;
 
 import java.util.List;
 import java.util.function.LongPredicate;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /** Use cases of the product catalogue; each change is written to the audit trail in the same transaction. */
 @ApplicationScoped
@@ -75,7 +76,7 @@ public class ProductService {
             }
             throw staleEdit(sku, product.version());
         }
-        audit.record("product.revised", SUBJECT, sku, Json.createObjectBuilder(before.changesTo(details))
+        audit.record("product.revised", SUBJECT, sku, JSON.createObjectBuilder(before.changesTo(details))
                 .add("version", product.version()).build());
         return new ProductStock(product, products.onHand(product));
     }
