@@ -24,6 +24,10 @@ public class JpaTokenRepository implements TokenRepository {
     @Stockroom
     EntityManager em;
 
+    /** Told of every write that can end or change a session, so that none is served from memory after it. */
+    @Inject
+    SessionCache sessions;
+
     @Override
     public Session add(String tokenHash, UserAccount user, Duration ttl) {
         em.createNativeQuery("""
@@ -58,6 +62,7 @@ public class JpaTokenRepository implements TokenRepository {
 
     @Override
     public int revokeAll(long userId) {
+        sessions.forgetAllWhenCommitted();
         return em.createNativeQuery("""
                         update auth_token set revoked_at = now()
                          where user_id = :userId and revoked_at is null and expires_at > now()""")
@@ -78,6 +83,7 @@ public class JpaTokenRepository implements TokenRepository {
 
     @Override
     public boolean revoke(String tokenHash) {
+        sessions.forgetAllWhenCommitted();
         return em.createNativeQuery("""
                         update auth_token set revoked_at = now()
                          where token_hash = :hash and revoked_at is null and expires_at > now()""")

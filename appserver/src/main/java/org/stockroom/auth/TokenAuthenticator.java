@@ -2,30 +2,36 @@ package org.stockroom.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import org.stockroom.resilience.Resilient;
 
 import java.util.Optional;
 
 /**
- * Looks up the session of a bearer token for {@link AuthenticationFilter}, under the same
- * retries and circuit breaker as every other call to PostgreSQL: the filter runs before any
- * resource method, so the resources' own {@code @Resilient} does not cover it.
+ * Finds the session of a bearer token for {@link AuthenticationFilter}: from the
+ * {@link SessionCache} when it was checked in the last few seconds, otherwise from the
+ * database through {@link TokenLookup}.
  */
-@Resilient
 @ApplicationScoped
 public class TokenAuthenticator {
 
-    private final TokenRepository tokens;
+    private final SessionCache cache;
+    private final TokenLookup lookup;
 
     @Inject
-    public TokenAuthenticator(TokenRepository tokens) {
-        this.tokens = tokens;
+    public TokenAuthenticator(SessionCache cache, TokenLookup lookup) {
+        this.cache = cache;
+        this.lookup = lookup;
     }
 
     /** The session of the token; empty if it is unknown, expired or revoked, or its user disabled. */
-    @Transactional
     public Optional<Session> sessionOf(String token) {
-        return tokens.findActive(BearerTokens.hash(token));
+        String hash = BearerTokens.hash(token);
+        Optional<Session> cached = cache.find(hash);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long version = cache.version();
+        Optional<Session> session = lookup.sessionOf(hash);
+        session.ifPresent(found -> cache.keep(hash, found, version));
+        return session;
     }
 }

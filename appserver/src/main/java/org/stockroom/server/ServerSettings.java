@@ -27,6 +27,9 @@ import java.util.Optional;
  *                             of the user {@code admin} if the server has to create the first administrator
  * @param tokenTtl             {@code STOCKROOM_TOKEN_TTL}, an ISO-8601 duration, default {@code PT8H}: how long a
  *                             bearer token from {@code POST /auth/token} is valid
+ * @param sessionCacheTtl      {@code STOCKROOM_SESSION_CACHE_TTL}, an ISO-8601 duration, default {@code PT5S}, {@code PT0S}
+ *                             for none: how long a checked token's session is kept in memory; a revocation on this
+ *                             server is immediate, one on another server or in SQL is seen within this time
  * @param rateLimits           {@code STOCKROOM_RATE_LIMIT_PER_USER} (default 200) and
  *                             {@code STOCKROOM_RATE_LIMIT_PER_ADDRESS} (default 400): requests per second; 0 is no limit
  * @param tls                  {@code STOCKROOM_TLS_KEYSTORE} and {@code STOCKROOM_TLS_KEYSTORE_PASSWORD}: when set,
@@ -37,6 +40,7 @@ import java.util.Optional;
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
                              Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
+                             Duration sessionCacheTtl,
                              RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes) {
 
     /** Requests per second allowed to one user and to one client address; 0 turns that limit off. */
@@ -62,6 +66,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
 
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
+    public static final Duration DEFAULT_SESSION_CACHE_TTL = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final String ADMIN_PASSWORD_VARIABLE = "STOCKROOM_ADMIN_PASSWORD";
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
@@ -79,6 +84,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 duration(env, "STOCKROOM_IDEMPOTENCY_TTL", DEFAULT_IDEMPOTENCY_TTL),
                 password(env, ADMIN_PASSWORD_VARIABLE),
                 duration(env, "STOCKROOM_TOKEN_TTL", DEFAULT_TOKEN_TTL),
+                durationOrZero(env, "STOCKROOM_SESSION_CACHE_TTL", DEFAULT_SESSION_CACHE_TTL),
                 new RateLimits(rate(env, "STOCKROOM_RATE_LIMIT_PER_USER", RateLimits.DEFAULT.perUser()),
                         rate(env, "STOCKROOM_RATE_LIMIT_PER_ADDRESS", RateLimits.DEFAULT.perAddress())),
                 tls(env),
@@ -109,7 +115,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", dataDirectory=" + dataDirectory + ", embeddedDatabasePort=" + embeddedDatabasePort
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
-                + ", tokenTtl=" + tokenTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
+                + ", tokenTtl=" + tokenTtl + ", sessionCacheTtl=" + sessionCacheTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
                 + ", maxBodyBytes=" + maxBodyBytes + "]";
     }
 
@@ -138,6 +144,21 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
             case "false" -> false;
             default -> throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
         };
+    }
+
+    /** Like {@link #duration}, but zero is allowed: it turns the thing off. */
+    private static Duration durationOrZero(Map<String, String> env, String name, Duration defaultValue) {
+        String value = env.get(name);
+        if (value != null && !value.isBlank()) {
+            try {
+                if (Duration.parse(value.strip()).isZero()) {
+                    return Duration.ZERO;
+                }
+            } catch (DateTimeParseException e) {
+                // reported below, with the message every duration gets
+            }
+        }
+        return duration(env, name, defaultValue);
     }
 
     private static Duration duration(Map<String, String> env, String name, Duration defaultValue) {

@@ -138,6 +138,7 @@ public final class StockroomServer implements AutoCloseable {
         }
         properties.put("stockroom.idempotency.ttl", settings.idempotencyTtl().toString());
         properties.put("stockroom.auth.token-ttl", settings.tokenTtl().toString());
+        properties.put("stockroom.auth.session-cache-ttl", settings.sessionCacheTtl().toString());
         properties.put("stockroom.rate-limit.per-user", Integer.toString(settings.rateLimits().perUser()));
         properties.put("stockroom.rate-limit.per-address", Integer.toString(settings.rateLimits().perAddress()));
         settings.tls().ifPresent(tls -> {

@@ -180,6 +180,9 @@ class UserApiIT {
     void givenAUser_whenItsRoleIsChanged_then200AndItsTokensActWithTheNewRoleAtOnce() {
         String name = createUser(Role.VIEWER);
         String token = logIn(name, PASSWORD);
+        // Used once before the change, so that the server holds its session in memory.
+        anonymous().header("Authorization", "Bearer " + token).get("/auth/me").then()
+                .statusCode(200).body("role", equalTo("viewer"));
 
         api().body(Map.of("role", "manager")).patch("/users/{username}", name).then()
                 .statusCode(200)
@@ -196,6 +199,8 @@ class UserApiIT {
         String name = createUser(Role.CLERK);
         String first = logIn(name, PASSWORD);
         String second = logIn(name, PASSWORD);
+        anonymous().header("Authorization", "Bearer " + first).get("/auth/me").then().statusCode(200);
+        anonymous().header("Authorization", "Bearer " + second).get("/products").then().statusCode(200);
 
         api().body(Map.of("disabled", true)).patch("/users/{username}", name).then()
                 .statusCode(200).body("disabled", equalTo(true)).body("role", equalTo("clerk"));
@@ -287,6 +292,7 @@ class UserApiIT {
         String token = logIn(name, PASSWORD);
         Instant changedBefore = Instant.parse(api().get("/users/{username}", name).path("passwordChangedAt"));
         String newPassword = "the new password of " + name;
+        anonymous().header("Authorization", "Bearer " + token).get("/auth/me").then().statusCode(200);
 
         api().body(Map.of("password", newPassword)).post("/users/{username}/password", name.toUpperCase()).then()
                 .statusCode(204);

@@ -233,6 +233,31 @@ class IdempotencyApiIT {
     }
 
     @Test
+    void givenLongExpiredAnswers_whenEnoughKeyedRequestsFollow_thenTheyAreDeleted() throws Exception {
+        String stale = unique("stale");
+        try (Connection connection = StockroomTestServer.database().connect();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into idempotency_key (username, key, request_fingerprint, status, response_body,
+                                                  created_at, expires_at)
+                     select 'test-clerk', ? || '-' || i, repeat('a', 64), 201, '{}',
+                            now() - interval '30 days', now() - interval '29 days'
+                       from generate_series(1, 20) i""")) {
+            insert.setString(1, stale);
+            assertThat(insert.executeUpdate()).isEqualTo(20);
+        }
+
+        // The oldest expired answers go first; one keyed request in CLEANUP_EVERY cleans up.
+        for (int i = 0; i < 2 * IdempotencyService.CLEANUP_EVERY; i++) {
+            api().header(KEY, key + "-" + i).body(Map.of("type", "RECEIVE", "sku", sku, "quantity", 1, "to", location))
+                    .post("/movements").then().statusCode(201);
+        }
+
+        assertThat(Ledger.queryLong("select count(*) from idempotency_key where key like ?", stale + "-%")).isZero();
+        assertThat(Ledger.queryLong("select count(*) from idempotency_key where key like ?", key + "-%"))
+                .isEqualTo(2 * IdempotencyService.CLEANUP_EVERY);
+    }
+
+    @Test
     void givenFiftyConcurrentIdenticalKeyedMovements_whenPosted_thenExactlyOneIsApplied() throws Exception {
         Map<String, Object> receipt = Map.of("type", "RECEIVE", "sku", sku, "quantity", 1, "to", location);
 

@@ -52,7 +52,16 @@ class IdempotencyServiceTest {
                 .isEqualTo(new StoredResponse("f1", 201, "{\"code\":\"A-1\",\"name\":\"Aisle 1\"}",
                         "/api/v1/locations/A-1", "\"0\""));
         assertThat(keys.ttl).isEqualTo(TTL);
-        assertThat(keys.cleanups).hasValue(1);
+    }
+
+    @Test
+    void givenManyStoredAnswers_thenOneStoreInSixteenAlsoCleansUp() {
+        for (int i = 1; i <= 3 * IdempotencyService.CLEANUP_EVERY; i++) {
+            service.execute("clerk", "k" + i, "f", create);
+        }
+
+        assertThat(keys.stored).hasSize(3 * IdempotencyService.CLEANUP_EVERY);
+        assertThat(keys.cleanups).hasValue(3);
     }
 
     @Test

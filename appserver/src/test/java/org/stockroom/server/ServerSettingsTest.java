@@ -79,6 +79,7 @@ class ServerSettingsTest {
                 Map.entry("STOCKROOM_IDEMPOTENCY_TTL", "PT2H"),
                 Map.entry("STOCKROOM_ADMIN_PASSWORD", " a long secret "),
                 Map.entry("STOCKROOM_TOKEN_TTL", "PT30M"),
+                Map.entry("STOCKROOM_SESSION_CACHE_TTL", "PT0S"),
                 Map.entry("STOCKROOM_RATE_LIMIT_PER_USER", "7"),
                 Map.entry("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "0"),
                 Map.entry("STOCKROOM_TLS_KEYSTORE", "/etc/stockroom/server.p12"),
@@ -87,7 +88,7 @@ class ServerSettingsTest {
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
-                Optional.of(" a long secret "), Duration.ofMinutes(30), new ServerSettings.RateLimits(7, 0),
+                Optional.of(" a long secret "), Duration.ofMinutes(30), Duration.ZERO, new ServerSettings.RateLimits(7, 0),
                 Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
                         "keystore secret")), 1_048_576));
     }
@@ -98,6 +99,7 @@ class ServerSettingsTest {
 
         assertThat(settings.adminPassword()).isEmpty();
         assertThat(settings.tokenTtl()).isEqualTo(Duration.ofHours(8));
+        assertThat(settings.sessionCacheTtl()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -120,6 +122,14 @@ class ServerSettingsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_TOKEN_TTL", "8h")))
                 .withMessageContaining("STOCKROOM_TOKEN_TTL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5s", "-PT5S", "PT-1S"})
+    void givenAnInvalidSessionCacheTtl_whenRead_thenRefused(String ttl) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_SESSION_CACHE_TTL", ttl)))
+                .withMessageContaining("STOCKROOM_SESSION_CACHE_TTL");
     }
 
     @Test

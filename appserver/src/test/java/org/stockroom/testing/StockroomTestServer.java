@@ -41,6 +41,8 @@ public final class StockroomTestServer {
      * request then counted as new, as it should after expiry, and the test saw two movements.)
      */
     public static final Duration IDEMPOTENCY_TTL = Duration.ofSeconds(10);
+    /** How long a checked token's session is kept in memory: changes made in SQL by hand are seen after it. */
+    public static final Duration SESSION_CACHE_TTL = Duration.ofSeconds(1);
 
     /**
      * The password of the user {@code admin}, whom the test server creates on its first start
@@ -102,6 +104,7 @@ public final class StockroomTestServer {
             // deadlocks the concurrency tests instead of passing unnoticed.
             env.put("STOCKROOM_DB_POOL_SIZE", "2");
             env.put("STOCKROOM_IDEMPOTENCY_TTL", IDEMPOTENCY_TTL.toString());
+            env.put("STOCKROOM_SESSION_CACHE_TTL", SESSION_CACHE_TTL.toString());
             env.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
             // Far above what any test sends: the limits themselves are tested on a server of
             // their own (RateLimitAndTlsEdgeIT), and a 429 here would only make tests flaky.
