@@ -78,6 +78,18 @@ public final class Benchmark {
             }
         }
 
+        Optional<WrkLoad.Installed> wrk = options.load() == Options.Load.JAVA ? Optional.empty() : WrkLoad.find();
+        if (wrk.isPresent()) {
+            say("Load generator: " + wrk.get().version());
+        } else if (options.load() == Options.Load.WRK) {
+            throw new IOException("--load=wrk, but wrk is not installed (apt-get install wrk, or WRK=/path/to/wrk)");
+        } else {
+            say("Load generator: " + (options.load() == Options.Load.JAVA ? "the Java one (--load=java)"
+                    : "the Java one, wrk is not installed (apt-get install wrk or WRK=/path/to/wrk)"));
+        }
+        String loadGenerator = wrk.map(w -> w.version() + ", threads = 2 (1 for an odd number of clients)")
+                .orElse(HttpLoad.DESCRIPTION);
+
         AppServer server = new AppServer(options.serverJar(), work.resolve("data"), work.resolve("server.log"));
         try {
             Duration firstStart = server.start(Duration.ofSeconds(120));
@@ -98,13 +110,15 @@ public final class Benchmark {
             Map<Long, Duration> seedTimes = new LinkedHashMap<>();
             Map<Long, Long> rssAfterLoad = new LinkedHashMap<>();
             List<RunResult.Step> steps = new ArrayList<>();
-            HttpLoad load = null;
+            LoadGenerator load = null;
             for (long size : options.sizes()) {
                 long seedStart = System.nanoTime();
                 seeder.seedUpTo(size);
                 seedTimes.put(size, Duration.ofNanos(System.nanoTime() - seedStart));
                 say("Seeded " + Report.count(size) + " products in " + Report.seconds(seedTimes.get(size)));
-                load = new HttpLoad(server.api(), server.token(), size, Seeder.LOCATIONS);
+                load = wrk.isPresent()
+                        ? wrk.get().load(work.resolve("wrk"), server.api(), server.token(), size, Seeder.LOCATIONS)
+                        : new HttpLoad(server.api(), server.token(), size, Seeder.LOCATIONS);
                 if (size == options.sizes().getFirst() && options.jitWarmupSeconds() > 0) {
                     // A fresh JVM interprets, then compiles: give the JIT its time before anything counts.
                     int each = Math.max(1, options.jitWarmupSeconds() / Operation.values().length);
@@ -128,7 +142,7 @@ public final class Benchmark {
                         for (RunResult.Step step : opSteps) {
                             cpu.start();
                             Stats http = load.run(operation, step.clients(), Duration.ofSeconds(options.measureSeconds()));
-                            http = http.withCpu(cpu.stop());
+                            http = http.withCpu(cpu.stop().childrenAsLoad());
                             step.server().add(http);
                             String line = "  %,d products, %s, %d clients, run %d: HTTP %s req/s p50 %s p99 %s ms, %d errors, CPU server/PG/load %s"
                                     .formatted(size, operation.title(), step.clients(), repetition, Report.number(http.perSecond(), 0),
@@ -162,7 +176,7 @@ public final class Benchmark {
 
             RunResult result = new RunResult(started, Duration.ofNanos(System.nanoTime() - startNanos), machine,
                     postgresVersion, pgbench.map(PgBench::version).orElse(null), options, commit(), firstStart, coldStarts,
-                    idleRss, rssAfterLoad, peakRss, seedTimes, steps, jfrSummary);
+                    idleRss, rssAfterLoad, peakRss, seedTimes, steps, jfrSummary, loadGenerator);
             Files.writeString(work.resolve("results.csv"), Report.csv(result), StandardCharsets.UTF_8);
             Files.writeString(work.resolve("results.json"), Report.json(result), StandardCharsets.UTF_8);
             Report.insert(options.output(), Report.markdown(result));
@@ -173,7 +187,7 @@ public final class Benchmark {
     }
 
     /** An extra, unmeasured step at 32 clients with JFR on; returns the hot spots. */
-    private String profile(AppServer server, HttpLoad load, Path work, Operation operation) {
+    private String profile(AppServer server, LoadGenerator load, Path work, Operation operation) {
         Path recording = work.resolve(operation.pgbenchScript().replace(".sql", ".jfr"));
         Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
         try {

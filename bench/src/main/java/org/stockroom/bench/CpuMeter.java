@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /**
  * Who used the CPUs during a step, from /proc (Linux; elsewhere every share is NaN): the server
  * JVM, PostgreSQL (all its processes, with the backends that ended since, which their postmaster
- * has reaped), this JVM (the load generator) and its reaped children (pgbench), and the whole
+ * has reaped), this JVM (the Java load generator) and its reaped children (pgbench, or wrk), and the whole
  * machine. Each as a percentage of the whole machine (all CPUs) over the step, from its start to
  * the end of its last request (the HTTP clients finish the requests in flight when the window closes).
  *
@@ -27,6 +27,14 @@ final class CpuMeter {
     record Share(double server, double postgres, double loadGenerator, double pgbench, double machine) {
 
         static final Share NONE = new Share(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+        /**
+         * For an HTTP step: the reaped children are the load generator too. wrk runs as a child of
+         * this JVM, and its CPU time shows in this JVM's children's times once it has been waited for.
+         */
+        Share childrenAsLoad() {
+            return new Share(server, postgres, loadGenerator + pgbench, 0, machine);
+        }
     }
 
     private record Snapshot(long nanos, long server, long postgres, long self, long children, long machineBusy) {

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link System#nanoTime()} and kept in an HdrHistogram; requests that complete after the window
  * closes are not counted.
  */
-final class HttpLoad {
+final class HttpLoad implements LoadGenerator {
+
+    static final String DESCRIPTION = "the Java one (java.net.http.HttpClient on virtual threads, HdrHistogram)";
 
     private static final long MAX_LATENCY_MICROS = Duration.ofMinutes(2).toNanos() / 1000;
 
@@ -43,8 +45,8 @@ final class HttpLoad {
         this.locations = locations;
     }
 
-    /** Runs {@code clients} closed-loop clients for {@code duration} and returns what they measured. */
-    Stats run(Operation operation, int clients, Duration duration) throws InterruptedException {
+    @Override
+    public Stats run(Operation operation, int clients, Duration duration) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         AtomicLong errors = new AtomicLong();
@@ -94,7 +96,7 @@ final class HttpLoad {
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, CpuMeter.Share.NONE);
     }
 
-    private static int expectedStatus(Operation operation) {
+    static int expectedStatus(Operation operation) {
         return operation == Operation.POST_MOVEMENT ? 201 : 200;
     }
 

@@ -31,7 +31,7 @@ final class Report {
         }
         md.append("\n\n");
         md.append("- Machine: ").append(run.machine().describe()).append('\n');
-        md.append("- Software: ").append(run.machine().jdk()).append(" (server and load generator); PostgreSQL ")
+        md.append("- Software: ").append(run.machine().jdk()).append(" (server and harness); PostgreSQL ")
                 .append(run.postgresVersion()).append(" (embedded)").append("; ")
                 .append(run.pgbenchVersion() == null ? "pgbench not installed: no pgbench column" : run.pgbenchVersion())
                 .append('\n');
@@ -42,7 +42,8 @@ final class Report {
                 .append("; warm-up ").append(options.warmupSeconds()).append(" s per operation and size, then ")
                 .append(options.measureSeconds()).append(" s per step; ").append(options.repeats())
                 .append(options.repeats() == 1 ? " repetition" : " repetitions, median quoted (errors summed)")
-                .append("; rate limits off, log level INFO, DB pool 10 (default)\n");
+                .append("; rate limits off, log level INFO, DB pool 10 (default); load generator: ")
+                .append(run.loadGenerator()).append('\n');
         md.append("- Cold start to the first 200 on an authenticated GET: **").append(seconds(run.medianColdStart())).append("**");
         if (!run.coldStarts().isEmpty()) {
             md.append(" (median of ").append(run.coldStarts().size()).append(" restarts on existing data: ")
@@ -209,6 +210,7 @@ final class Report {
         json.append("  \"machine\": \"").append(escape(run.machine().describe())).append("\",\n");
         json.append("  \"jdk\": \"").append(escape(run.machine().jdk())).append("\",\n");
         json.append("  \"postgres\": \"").append(escape(run.postgresVersion())).append("\",\n");
+        json.append("  \"loadGenerator\": \"").append(escape(run.loadGenerator())).append("\",\n");
         json.append("  \"pgbench\": ").append(run.pgbenchVersion() == null ? "null" : "\"" + escape(run.pgbenchVersion()) + "\"").append(",\n");
         json.append("  \"commit\": \"").append(escape(run.commit())).append("\",\n");
         json.append("  \"firstStartMillis\": ").append(run.firstStart().toMillis()).append(",\n");

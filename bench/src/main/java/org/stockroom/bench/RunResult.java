@@ -10,7 +10,7 @@ import java.util.Map;
 record RunResult(Instant started, Duration took, Machine machine, String postgresVersion, String pgbenchVersion,
                  Options options, String commit, Duration firstStart, List<Duration> coldStarts, long idleRss,
                  Map<Long, Long> rssAfterLoad, long peakRss, Map<Long, Duration> seedTimes, List<Step> steps,
-                 String jfrSummary) {
+                 String jfrSummary, String loadGenerator) {
 
     /** One operation at one size and concurrency: each repetition, by HTTP and by pgbench. */
     record Step(long products, Operation operation, int clients, int pgbenchClients, List<Stats> server,
