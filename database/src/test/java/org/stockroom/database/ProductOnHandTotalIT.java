@@ -140,19 +140,22 @@ class ProductOnHandTotalIT {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)  // JDBC reads ignore interrupts
     void twoReceiptsOfOneProductQueueInsteadOfDeadlocking() throws Exception {
         try (Connection first = database.connect(); Connection second = database.connect();
              Connection observer = database.connect()) {
+            execute(second, "set lock_timeout = '30s'");  // a failure, never a hang, if the first never commits
             // The ledger row first, as the fixtures (and V3's trigger) take the product lock there.
             first.setAutoCommit(false);
             Fixtures.receive(first, product, main, 2);
 
+            // Asked before the other thread takes the connection: a JDBC connection runs one statement at a time.
+            int secondSession = (int) count(second, "select pg_backend_pid()");
             Future<?> other = otherSession.submit(() -> {
                 inTransaction(second, () -> Fixtures.receive(second, product, shop, 3));
                 return null;
             });
-            awaitLockWait(observer, (int) count(second, "select pg_backend_pid()"), other);
+            awaitLockWait(observer, secondSession, other);
             first.commit();
             other.get(30, TimeUnit.SECONDS);
 
