@@ -28,9 +28,10 @@ import static org.stockroom.api.Jsonp.JSON;
  * Records stock movements: each one appends a ledger line and changes the stock levels
  * it touches in the same transaction, so on hand always equals the sum of the ledger.
  *
- * <p>Concurrency: the product is share-locked (it cannot be archived meanwhile) and each
- * touched level is locked with {@code SELECT ... FOR UPDATE} before it is read, so
- * concurrent movements of the same stock queue up and none sees a stale count. A transfer
+ * <p>Concurrency: the product row is locked first ({@code FOR NO KEY UPDATE}: it cannot be
+ * archived meanwhile, and the level change updates its total on hand by trigger, so movements
+ * of one product queue there rather than deadlock on it), and each touched level is locked
+ * with {@code SELECT ... FOR UPDATE} before it is read, so none sees a stale count. A transfer
  * locks its two levels in location-id order, so two opposite transfers cannot deadlock.
  *
  * <p>Each movement names the user who recorded it, and is written to the audit trail in the

@@ -15,9 +15,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaProductRepository implements ProductRepository {
 
-    private static final String ON_HAND =
-            "(select coalesce(sum(s.onHand), 0) from StockLevel s where s.product = p)";
-
     @Inject
     @Stockroom
     EntityManager em;
@@ -34,7 +31,16 @@ public class JpaProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findBySkuForMovement(String sku) {
-        return findBySku(sku, LockModeType.PESSIMISTIC_READ);
+        // FOR NO KEY UPDATE, which no LockModeType gives (PESSIMISTIC_READ is FOR SHARE, _WRITE is
+        // FOR UPDATE): the movement's level change updates this row (product.on_hand, by trigger),
+        // so two movements holding FOR SHARE would both wait to update it: a deadlock. This lock
+        // makes them queue; unlike FOR UPDATE it lets the ledger's and levels' foreign keys through.
+        @SuppressWarnings("unchecked")
+        List<Product> found = em.createNativeQuery("select * from product where sku = ?1 for no key update",
+                        Product.class)
+                .setParameter(1, sku)
+                .getResultList();
+        return found.stream().findFirst();
     }
 
     private Optional<Product> findBySku(String sku, LockModeType lock) {
@@ -65,14 +71,6 @@ public class JpaProductRepository implements ProductRepository {
     }
 
     @Override
-    public long onHand(Product product) {
-        return em.createQuery("select coalesce(sum(s.onHand), 0) from StockLevel s where s.product = :product",
-                        Long.class)
-                .setParameter("product", product)
-                .getSingleResult();
-    }
-
-    @Override
     public List<ProductStock> search(ProductQuery query, String afterSku, int limit) {
         List<String> conditions = new ArrayList<>();
         if (!query.includeArchived()) {
@@ -88,12 +86,12 @@ public class JpaProductRepository implements ProductRepository {
             conditions.add("p.category = :category");
         }
         if (query.belowReorder()) {
-            conditions.add(ON_HAND + " < p.reorderPoint");
+            conditions.add("p.onHand < p.reorderPoint");
         }
-        String jpql = "select p, " + ON_HAND + " from Product p"
+        String jpql = "select p from Product p"
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by p.sku";
-        TypedQuery<Object[]> select = em.createQuery(jpql, Object[].class).setMaxResults(limit);
+        TypedQuery<Product> select = em.createQuery(jpql, Product.class).setMaxResults(limit);
         if (afterSku != null) {
             select.setParameter("afterSku", afterSku);
         }
@@ -104,7 +102,7 @@ public class JpaProductRepository implements ProductRepository {
             select.setParameter("category", query.category());
         }
         return select.getResultList().stream()
-                .map(row -> new ProductStock((Product) row[0], ((Number) row[1]).longValue()))
+                .map(ProductStock::of)
                 .toList();
     }
 

@@ -44,6 +44,10 @@ public class Product {
     @Column(name = "archived", nullable = false)
     private boolean archived;
 
+    // The database keeps it (the sum of the stock levels, by trigger): never written from here.
+    @Column(name = "on_hand", nullable = false, insertable = false, updatable = false)
+    private long onHand;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -131,6 +135,14 @@ public class Product {
 
     public boolean isArchived() {
         return archived;
+    }
+
+    /**
+     * The total on hand across locations as it was when this row was read: a movement in the
+     * same transaction changes it in the database only, so read it before or refresh after.
+     */
+    public long onHand() {
+        return onHand;
     }
 
     public long version() {

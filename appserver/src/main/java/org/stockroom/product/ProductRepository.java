@@ -12,8 +12,9 @@ public interface ProductRepository {
     Optional<Product> findBySkuForUpdate(String sku);
 
     /**
-     * Finds a product and holds a shared lock on it until the transaction ends, so that it
-     * cannot be archived while a movement of it is being recorded.
+     * Finds a product and locks it until the transaction ends, so that it cannot be archived
+     * while a movement of it is being recorded, and concurrent movements of it (which all
+     * update its total on hand) queue instead of deadlocking.
      */
     Optional<Product> findBySkuForMovement(String sku);
 
@@ -23,8 +24,6 @@ public interface ProductRepository {
 
     /** Writes pending changes now, so that version conflicts and constraint refusals surface here. */
     void flush();
-
-    long onHand(Product product);
 
     /** Up to {@code limit} products after {@code afterSku} in SKU order, with their totals on hand. */
     List<ProductStock> search(ProductQuery query, String afterSku, int limit);

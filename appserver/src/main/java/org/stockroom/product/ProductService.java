@@ -47,8 +47,7 @@ public class ProductService {
 
     @Transactional
     public ProductStock get(String sku) {
-        Product product = find(sku);
-        return new ProductStock(product, products.onHand(product));
+        return ProductStock.of(find(sku));
     }
 
     @Transactional
@@ -78,7 +77,8 @@ public class ProductService {
         }
         audit.record("product.revised", SUBJECT, sku, JSON.createObjectBuilder(before.changesTo(details))
                 .add("version", product.version()).build());
-        return new ProductStock(product, products.onHand(product));
+        // No movement ran in this transaction, so the total read with the row is current.
+        return ProductStock.of(product);
     }
 
     /** Archives a product that has no stock left; archiving twice is harmless. */
@@ -86,7 +86,8 @@ public class ProductService {
     public void archive(String sku) {
         Product product = products.findBySkuForUpdate(sku)
                 .orElseThrow(() -> new ResourceNotFoundException("product", sku));
-        long onHand = products.onHand(product);
+        // Read under FOR UPDATE: no movement of this product can be in flight, so the total is current.
+        long onHand = product.onHand();
         if (onHand > 0) {
             throw new StockOnHandException(sku, onHand);
         }

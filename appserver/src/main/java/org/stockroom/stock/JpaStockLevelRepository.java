@@ -53,7 +53,7 @@ public class JpaStockLevelRepository implements StockLevelRepository {
         }
         if (query.belowReorder()) {
             conditions.add("p.archived = false");
-            conditions.add("(select sum(t.onHand) from StockLevel t where t.product = p) < p.reorderPoint");
+            conditions.add("p.onHand < p.reorderPoint");
         }
         if (afterSku != null) {
             conditions.add("(p.sku > :afterSku or (p.sku = :afterSku and l.code > :afterLocation))");

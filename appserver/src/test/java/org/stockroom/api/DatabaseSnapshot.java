@@ -35,7 +35,9 @@ record DatabaseSnapshot(Map<String, String> products, Map<String, String> locati
         try (Connection connection = StockroomTestServer.database().connect();
              Statement statement = connection.createStatement()) {
             return new DatabaseSnapshot(
-                    rows(statement, "select sku, p::text from product p"),
+                    // Without on_hand: an accepted movement changes it through its level (V7's trigger
+                    // keeps it the sum of the levels), and the levels are compared below.
+                    rows(statement, "select sku, (to_jsonb(p) - 'on_hand')::text from product p"),
                     rows(statement, "select code, l::text from location l"),
                     rows(statement, """
                             select p.sku || '@' || l.code, s::text from stock_level s

@@ -266,6 +266,29 @@ class ProductApiIT {
     }
 
     @Test
+    void theEtagIsTheDetailsVersionSoStockMovementsLeaveItValid() {
+        // The ETag guards edits of the details; on hand changes only by movements, never by an edit.
+        String sku = unique("TAGSTOCK");
+        String location = unique("TAGLOC");
+        createProduct(sku, 1);
+        createLocation(location);
+        String etag = api().get("/products/{sku}", sku).header("ETag");
+
+        receive(sku, location, 5);
+
+        api().get("/products/{sku}", sku).then().statusCode(200).header("ETag", etag).body("onHand", equalTo(5));
+        api().header("If-Match", etag).body(Map.of("name", "Edited after a receipt"))
+                .put("/products/{sku}", sku)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("onHand", equalTo(5));
+        move(Map.of("type", "ISSUE", "sku", sku, "from", location, "quantity", 2));
+        api().get("/products/{sku}", sku).then().header("ETag", "\"1\"").body("onHand", equalTo(3));
+        api().queryParam("q", sku).get("/products").then().body("items[0].onHand", equalTo(3));
+    }
+
+    @Test
     void updateWithStaleEtagIs412AndChangesNothing() {
         String sku = unique("STALE");
         createProduct(sku, 1);
@@ -353,6 +376,9 @@ class ProductApiIT {
 
         move(Map.of("type", "ISSUE", "sku", sku, "from", location, "quantity", 3));
         api().delete("/products/{sku}", sku).then().statusCode(204);
+        api().get("/products/{sku}", sku).then().statusCode(200)
+                .body("archived", equalTo(true))
+                .body("onHand", equalTo(0));
     }
 
     @Test

@@ -27,6 +27,25 @@ public final class Ledger {
                  where p.sku = ? and l.code = ?""", sku, locationCode);
     }
 
+    /** The product's maintained total (product.on_hand), all locations together. */
+    public static long productTotal(String sku) {
+        return queryLong("select on_hand from product where sku = ?", sku);
+    }
+
+    /** The sum of the product's stock levels at all locations. */
+    public static long levelsSum(String sku) {
+        return queryLong("""
+                select coalesce(sum(s.on_hand), 0) from stock_level s join product p on p.id = s.product_id
+                 where p.sku = ?""", sku);
+    }
+
+    /** The sum of the ledger's deltas for a product at all locations. */
+    public static long ledgerSum(String sku) {
+        return queryLong("""
+                select coalesce(sum(e.delta), 0) from stock_ledger_entry e join product p on p.id = e.product_id
+                 where p.sku = ?""", sku);
+    }
+
     /** How many movements the ledger holds for a product. */
     public static long movementCount(String sku) {
         return queryLong("""

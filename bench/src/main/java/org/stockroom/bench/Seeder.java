@@ -15,8 +15,9 @@ import java.sql.Statement;
  * past year, so that every stock level equals the sum of its ledger. One product in twenty is
  * below its reorder point. The rows are written with {@code session_replication_role = replica},
  * which skips the per-row triggers (the deferred ledger check would otherwise run two million
- * times); instead the harness checks the seeded levels against the ledger in one query
- * afterwards and fails if a single one disagrees.
+ * times, and the one keeping product.on_hand would update each product twice); so the seeder
+ * writes product.on_hand itself, and checks the seeded levels against the ledger and the
+ * products' totals against their levels afterwards, failing if a single one disagrees.
  */
 final class Seeder {
 
@@ -48,7 +49,7 @@ final class Seeder {
             }
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into product (sku, name, description, unit_of_measure, category, reorder_point,
-                                         created_at, updated_at)
+                                         on_hand, created_at, updated_at)
                     select 'SKU-' || lpad(i::text, 8, '0'),
                            (array['Hex bolt', 'Nut', 'Washer', 'Wood screw', 'Hinge', 'Cable', 'Copper pipe', 'Glove'])[1 + i %% 8]
                                || ' ' || i,
@@ -56,6 +57,9 @@ final class Seeder {
                            'EA',
                            'Category ' || (i %% 50),
                            case when i %% 20 = 19 then 100 else (i %% 19) * 5 end,
+                           -- The sum of the two levels below (received - issued + second_received):
+                           -- the triggers that keep it are off, and the check afterwards compares.
+                           case when i %% 20 = 19 then 20 - 10 + 5 else (200 + i %% 100) - i %% 50 + (20 + i %% 30) end,
                            now() - make_interval(days => (i %% 365)::int),
                            now() - make_interval(days => (i %% 365)::int)
                       from generate_series(?, ?) i
@@ -122,6 +126,24 @@ final class Seeder {
                     rows.next();
                     if (rows.getLong(1) != 0) {
                         throw new SQLException(rows.getLong(1) + " seeded stock levels disagree with their ledger");
+                    }
+                }
+            }
+            // product.on_hand (V7) must equal the sum of the product's levels, as its trigger would keep it.
+            try (PreparedStatement check = connection.prepareStatement("""
+                    select count(*)
+                      from product p
+                      left join (select product_id, sum(on_hand) as total from stock_level
+                                  where product_id in (select id from product where sku >= ?)
+                                  group by product_id) s on s.product_id = p.id
+                     where p.sku >= ? and p.on_hand <> coalesce(s.total, 0)
+                    """)) {
+                check.setString(1, Operation.sku(from));
+                check.setString(2, Operation.sku(from));
+                try (ResultSet rows = check.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) != 0) {
+                        throw new SQLException(rows.getLong(1) + " seeded products' on_hand disagree with their stock levels");
                     }
                 }
             }

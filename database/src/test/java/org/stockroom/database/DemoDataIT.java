@@ -83,6 +83,7 @@ class DemoDataIT {
         try (Connection connection = database.connect()) {
             assertThat(count(connection, LedgerQueries.LEVELS_DISAGREEING_WITH_LEDGER)).isZero();
             assertThat(count(connection, LedgerQueries.NEGATIVE_LEVELS)).isZero();
+            assertThat(count(connection, LedgerQueries.PRODUCT_TOTALS_DISAGREEING_WITH_LEVELS)).isZero();
             // Spot checks against the script: 1000 bolts received, 200 to the shop, 150 of them sold.
             assertThat(onHand(connection, "BOLT-M8-40", "MAIN")).isEqualTo(800);
             assertThat(onHand(connection, "BOLT-M8-40", "SHOP")).isEqualTo(50);
@@ -116,7 +117,7 @@ class DemoDataIT {
     }
 
     private static long onHand(Connection connection, String sku, String code) throws Exception {
-        return count(connection, "select on_hand from stock_level s join product p on p.id = s.product_id"
+        return count(connection, "select s.on_hand from stock_level s join product p on p.id = s.product_id"
                 + " join location l on l.id = s.location_id where p.sku = '" + sku + "' and l.code = '" + code + "'");
     }
 

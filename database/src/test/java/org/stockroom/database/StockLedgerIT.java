@@ -216,6 +216,7 @@ class StockLedgerIT {
         try (Connection connection = database.connect()) {
             assertThat(count(connection, LedgerQueries.LEVELS_DISAGREEING_WITH_LEDGER)).isZero();
             assertThat(count(connection, LedgerQueries.NEGATIVE_LEVELS)).isZero();
+            assertThat(count(connection, LedgerQueries.PRODUCT_TOTALS_DISAGREEING_WITH_LEVELS)).isZero();
         }
     }
 }
