@@ -163,7 +163,9 @@ public final class Benchmark {
             server.stop();
 
             RunResult result = new RunResult(started, Duration.ofNanos(System.nanoTime() - startNanos), machine,
-                    postgresVersion, pgbench.map(PgBench::version).orElse(null), options, commit(), String.join(" ", server.jvmOptions()),
+                    postgresVersion, pgbench.map(PgBench::version).orElse(null), options, commit(),
+                    // Paths relative to the jar's folder: the report names the files, not this machine's layout.
+                    String.join(" ", server.jvmOptions()).replace(options.serverJar().toAbsolutePath().getParent() + "/", ""),
                     firstStart, coldStarts,
                     idleRss, rssAfterLoad, peakRss, seedTimes, steps, jfrSummary);
             Files.writeString(work.resolve("results.csv"), Report.csv(result), StandardCharsets.UTF_8);
