@@ -132,13 +132,17 @@ final class AppServer {
         }
         String name = jar.getFileName().toString();
         Path cache = directory.resolve(name.substring(0, name.length() - ".jar".length()) + ".aot");
-        // An older cache than the jar would only be refused by the JVM, with a warning.
-        if (aotCache && Files.isRegularFile(cache)
-                && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+        // A cache older than the jar or the options file is stale, as bin/stockroom-server sees it.
+        if (aotCache && Files.isRegularFile(cache) && newer(cache, jar)
+                && (!Files.isRegularFile(optionsFile) || newer(cache, optionsFile))) {
             options.add("-XX:AOTCache=" + cache);
         }
         options.addAll(extra);
         return options;
+    }
+
+    private static boolean newer(Path file, Path than) throws IOException {
+        return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
     }
 
     private HttpResponse<String> health() throws IOException, InterruptedException {
