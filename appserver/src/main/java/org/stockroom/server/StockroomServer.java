@@ -63,6 +63,15 @@ public final class StockroomServer implements AutoCloseable {
             System.exit(1);
             return;
         }
+        if (AotTraining.requested()) {
+            // A training run for the JDK's AOT cache: serve the common requests once, then stop;
+            // the JVM writes the cache as it exits.
+            AotTraining.run(running.scheme() + "://127.0.0.1:" + running.port(), FirstAdmin.USERNAME,
+                    System.getenv(ServerSettings.ADMIN_PASSWORD_VARIABLE));
+            running.close();
+            System.exit(0);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stockroom-shutdown"));
         System.out.println(running.banner());
     }

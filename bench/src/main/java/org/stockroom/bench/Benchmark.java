@@ -90,15 +90,17 @@ public final class Benchmark {
         String loadGenerator = wrk.map(w -> w.version() + ", threads = 2 (1 for an odd number of clients)")
                 .orElse(HttpLoad.DESCRIPTION);
 
-        AppServer server = new AppServer(options.serverJar(), work.resolve("data"), work.resolve("server.log"));
+        AppServer server = new AppServer(options.serverJar(), options.serverJvmOptions(), options.aotCache(),
+                work.resolve("data"), work.resolve("server.log"));
+        say("Server JVM options: " + String.join(" ", server.jvmOptions()));
         try {
-            Duration firstStart = server.start(Duration.ofSeconds(120));
-            say("First start (empty data directory): " + Report.seconds(firstStart));
-            List<Duration> coldStarts = new ArrayList<>();
+            AppServer.Start firstStart = server.start(Duration.ofSeconds(120));
+            say("First start (empty data directory): " + Report.start(firstStart));
+            List<AppServer.Start> coldStarts = new ArrayList<>();
             for (int i = 0; i < options.restarts(); i++) {
                 server.stop();
                 coldStarts.add(server.start(Duration.ofSeconds(60)));
-                say("Cold start " + (i + 1) + ": " + Report.seconds(coldStarts.getLast()));
+                say("Cold start " + (i + 1) + ": " + Report.start(coldStarts.getLast()));
             }
             Thread.sleep(options.restarts() > 0 ? 3000 : 500);
             long idleRss = server.rss();
@@ -175,7 +177,10 @@ public final class Benchmark {
             server.stop();
 
             RunResult result = new RunResult(started, Duration.ofNanos(System.nanoTime() - startNanos), machine,
-                    postgresVersion, pgbench.map(PgBench::version).orElse(null), options, commit(), firstStart, coldStarts,
+                    postgresVersion, pgbench.map(PgBench::version).orElse(null), options, commit(),
+                    // Paths relative to the jar's folder: the report names the files, not this machine's layout.
+                    String.join(" ", server.jvmOptions()).replace(options.serverJar().toAbsolutePath().getParent() + "/", ""),
+                    firstStart, coldStarts,
                     idleRss, rssAfterLoad, peakRss, seedTimes, steps, jfrSummary, loadGenerator);
             Files.writeString(work.resolve("results.csv"), Report.csv(result), StandardCharsets.UTF_8);
             Files.writeString(work.resolve("results.json"), Report.json(result), StandardCharsets.UTF_8);

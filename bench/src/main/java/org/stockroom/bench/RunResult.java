@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** Everything one run measured. */
 record RunResult(Instant started, Duration took, Machine machine, String postgresVersion, String pgbenchVersion,
-                 Options options, String commit, Duration firstStart, List<Duration> coldStarts, long idleRss,
+                 Options options, String commit, String serverJvmOptions, AppServer.Start firstStart,
+                 List<AppServer.Start> coldStarts, long idleRss,
                  Map<Long, Long> rssAfterLoad, long peakRss, Map<Long, Duration> seedTimes, List<Step> steps,
                  String jfrSummary, String loadGenerator) {
 
@@ -66,8 +67,18 @@ record RunResult(Instant started, Duration took, Machine machine, String postgre
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    /** The median restart's time to the first 200 on an authenticated GET (token issued before the restart). */
     Duration medianColdStart() {
-        List<Duration> starts = coldStarts.isEmpty() ? List.of(firstStart) : coldStarts;
-        return Duration.ofNanos((long) median(starts.stream().mapToDouble(Duration::toNanos).toArray()));
+        return medianStart(AppServer.Start::authenticated);
+    }
+
+    /** The median restart's time to the first 200 on /health/ready. */
+    Duration medianReady() {
+        return medianStart(AppServer.Start::ready);
+    }
+
+    private Duration medianStart(java.util.function.Function<AppServer.Start, Duration> figure) {
+        List<AppServer.Start> starts = coldStarts.isEmpty() ? List.of(firstStart) : coldStarts;
+        return Duration.ofNanos((long) median(starts.stream().map(figure).mapToDouble(Duration::toNanos).toArray()));
     }
 }

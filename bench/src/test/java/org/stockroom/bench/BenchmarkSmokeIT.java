@@ -26,7 +26,7 @@ class BenchmarkSmokeIT {
     void theHarnessMeasuresEveryOperationAndWritesTheTable() throws Exception {
         Path serverJar = Path.of(System.getProperty("stockroom.bench.server-jar", "../appserver/target/stockroom-appserver.jar"));
         Path output = temp.resolve("benchmarks.md");
-        Options options = Options.parse(new String[]{"--smoke"}, Path.of(".."))
+        Options options = Options.parse(new String[]{"--smoke", "--restarts=1"}, Path.of(".."))
                 .paths(serverJar, temp.resolve("run"), output);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
@@ -47,11 +47,15 @@ class BenchmarkSmokeIT {
                 assertThat(step.pgbench()).isEmpty();
             }
         }
-        assertThat(result.firstStart()).isPositive();
+        assertThat(result.firstStart().authenticated()).isPositive();
+        // The restart is measured with the token of the first start: tokens live in the database.
+        assertThat(result.coldStarts()).hasSize(1);
+        AppServer.Start restart = result.coldStarts().getFirst();
+        assertThat(restart.ready()).isPositive().isLessThanOrEqualTo(restart.authenticated());
         assertThat(result.idleRss()).isPositive();
 
         String markdown = Files.readString(output);
-        assertThat(markdown).contains(Report.MARKER, "smoke run", "#### 100 products", "#### Targets");
+        assertThat(markdown).contains(Report.MARKER, "smoke run", "token issued before the restart", "/health/ready", "#### 100 products", "#### Targets");
         for (Operation operation : Operation.values()) {
             assertThat(markdown).contains("| " + operation.title() + " | 1 |", "| " + operation.title() + " | 2 |");
         }
