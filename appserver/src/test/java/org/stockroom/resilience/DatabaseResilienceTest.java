@@ -26,7 +26,19 @@ class DatabaseResilienceTest {
     private static DatabaseResilience policies(int maxAttempts, int maxConcurrent, Duration maxTotal) {
         return new DatabaseResilience(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), maxTotal,
                 50, 10, 4, Duration.ofSeconds(10), 100, Duration.ofSeconds(7), 1,
-                maxConcurrent, Duration.ofMillis(50));
+                maxConcurrent, Duration.ofMillis(50), 10);
+    }
+
+    @Test
+    void givenNoBulkheadLimitIsSet_whenBuilt_thenItIsTwiceThePool() {
+        assertThat(DatabaseResilience.bulkheadLimit(0, 10)).isEqualTo(20);
+        assertThat(DatabaseResilience.bulkheadLimit(0, 4)).isEqualTo(8);
+        assertThat(DatabaseResilience.bulkheadLimit(64, 10)).isEqualTo(64);
+
+        DatabaseResilience resilience = new DatabaseResilience(1, Duration.ofMillis(1), Duration.ofMillis(5),
+                Duration.ofSeconds(10), 50, 10, 4, Duration.ofSeconds(10), 100, Duration.ofSeconds(7), 1,
+                0, Duration.ofMillis(50), 3);
+        assertThat(resilience.bulkhead().getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(6);
     }
 
     @Test
