@@ -29,6 +29,15 @@ import java.util.regex.Pattern;
 final class AppServer {
 
     static final String ADMIN = "admin";
+    /** Server settings taken from the benchmark's own environment, for A/B runs (see benchmarks.md). */
+    static final List<String> TUNING_VARIABLES = List.of("STOCKROOM_DB_POOL_SIZE", "STOCKROOM_SESSION_CACHE_TTL");
+
+    /** The tuning variables set in this environment, as NAME=value, for the report. */
+    static List<String> tuningSettings() {
+        return TUNING_VARIABLES.stream().filter(name -> System.getenv(name) != null)
+                .map(name -> name + "=" + System.getenv(name)).toList();
+    }
+
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Path jar;
@@ -81,7 +90,9 @@ final class AppServer {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("STOCKROOM_"));
+        // The server must not pick up the caller's database or ports; only the tuning settings
+        // an A/B run varies pass through.
+        env.keySet().removeIf(name -> name.startsWith("STOCKROOM_") && !TUNING_VARIABLES.contains(name));
         env.put("STOCKROOM_HTTP_HOST", "127.0.0.1");
         env.put("STOCKROOM_HTTP_PORT", Integer.toString(httpPort));
         env.put("STOCKROOM_DATA_DIR", dataDirectory.toString());

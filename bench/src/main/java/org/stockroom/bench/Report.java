@@ -42,7 +42,10 @@ final class Report {
                 .append("; warm-up ").append(options.warmupSeconds()).append(" s per operation and size, then ")
                 .append(options.measureSeconds()).append(" s per step; ").append(options.repeats())
                 .append(options.repeats() == 1 ? " repetition" : " repetitions, median quoted (errors summed)")
-                .append("; rate limits off, log level INFO, DB pool 10 (default); load generator: ")
+                .append("; rate limits off, log level INFO, ")
+                .append(AppServer.tuningSettings().isEmpty() ? "server defaults (DB pool 10, session cache 5 s)"
+                        : "server environment " + String.join(", ", AppServer.tuningSettings()))
+                .append("; load generator: ")
                 .append(run.loadGenerator()).append('\n');
         md.append("- Server started as `java ").append(run.serverJvmOptions()).append(" -jar stockroom-appserver.jar`\n");
         md.append("- Cold start, process start to the first 200 on an authenticated GET with a token issued before the restart: **")
