@@ -37,6 +37,8 @@ public class ResilienceMetrics {
                 r -> r.retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt());
         registry.gauge("stockroom.database.bulkhead.available", resilience,
                 r -> r.bulkhead().getMetrics().getAvailableConcurrentCalls());
+        registry.gauge("stockroom.database.bulkhead.max", resilience,
+                r -> r.bulkhead().getMetrics().getMaxAllowedConcurrentCalls());
 
         resilience.retry().getEventPublisher().onRetry(event -> registry.counter("stockroom.database.retries").inc());
         resilience.breaker().getEventPublisher().onStateTransition(event -> registry.counter(
