@@ -33,7 +33,8 @@ final class Report {
         md.append("- Machine: ").append(run.machine().describe()).append('\n');
         md.append("- Software: ").append(run.machine().jdk()).append(" (server and harness); PostgreSQL ")
                 .append(run.postgresVersion()).append(" (embedded)").append("; ")
-                .append(run.pgbenchVersion() == null ? "pgbench not installed: no pgbench column" : run.pgbenchVersion())
+                .append(run.pgbenchVersion() != null ? run.pgbenchVersion()
+                        : options.pgbench() ? "pgbench not installed: no pgbench column" : "pgbench not run (--no-pgbench)")
                 .append('\n');
         md.append("- Commit: ").append(run.commit()).append('\n');
         md.append("- Settings: JIT warm-up ").append(options.jitWarmupSeconds()).append(" s over all operations before the first size; ").append(options.sizes().stream().map(Report::count).collect(Collectors.joining(" and ")))
@@ -133,7 +134,7 @@ final class Report {
             }
         }
         pageAtOne.forEach((size, stats) -> md.append("| keyset page of 100 answers in < 20 ms (p99, ")
-                .append(run.options().clients().getFirst()).append(" client, ").append(count(size)).append(" products) | ")
+                .append(clients(run.options().clients().getFirst())).append(", ").append(count(size)).append(" products) | ")
                 .append(number(stats.p99Millis(), 1)).append(" ms | ").append(met(stats.p99Millis() < 20)).append(" |\n"));
         if (pageAtOne.size() >= 2) {
             Stats small = pageAtOne.values().iterator().next();
@@ -265,6 +266,11 @@ final class Report {
     /** PostgreSQL / pgbench, in percent of the whole machine. */
     static String pgbenchCpu(CpuMeter.Share cpu) {
         return number(cpu.postgres(), 0) + "/" + number(cpu.pgbench(), 0);
+    }
+
+    /** "1 client", "8 clients". */
+    static String clients(int n) {
+        return n + (n == 1 ? " client" : " clients");
     }
 
     static String count(long n) {
