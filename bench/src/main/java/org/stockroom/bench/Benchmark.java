@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,9 @@ import java.util.stream.Stream;
  * at the same concurrency, then writes the table. See docs/benchmarks.md.
  */
 public final class Benchmark {
+
+    /** "12:05:00", not LocalTime.toString's "12:05" when the seconds are 0. */
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Options options;
     private final PrintStream progress;
@@ -239,7 +244,7 @@ public final class Benchmark {
     }
 
     private void say(String line) {
-        progress.println("[" + java.time.LocalTime.now().withNano(0) + "] " + line);
+        progress.println("[" + CLOCK_TIME.format(LocalTime.now()) + "] " + line);
         progress.flush();
     }
 
