@@ -39,6 +39,12 @@ final class AppServer {
     }
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern BULKHEAD_AVAILABLE = metric("stockroom_database_bulkhead_available");
+    private static final Pattern BULKHEAD_MAX = metric("stockroom_database_bulkhead_max");
+
+    private static Pattern metric(String name) {
+        return Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)\\s*$");
+    }
 
     private final Path jar;
     private final List<String> jvmOptions;
@@ -177,6 +183,36 @@ final class AppServer {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(api().resolve(path)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Waits until the server has no database work left: its bulkhead has every place free, twice in
+     * a row. When wrk stops, the requests it sent last are still being served (up to the bulkhead's
+     * size, and more waiting for a place); pgbench must not start against the same PostgreSQL until
+     * they are done, or the two overlap: pgbench's 80 connections slow the server's last movements
+     * past the pool's timeout, and its circuit breaker opens for the next step.
+     *
+     * @return false when the server was still busy after the timeout (the step is measured anyway)
+     */
+    boolean awaitIdle(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int idleReads = 0;
+        while (System.nanoTime() < deadline) {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                    .header("Accept", "text/plain").timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher available = BULKHEAD_AVAILABLE.matcher(metrics);
+            Matcher max = BULKHEAD_MAX.matcher(metrics);
+            if (!available.find() || !max.find()) {
+                throw new IOException("the server's /metrics has no stockroom_database_bulkhead_available and _max");
+            }
+            idleReads = Double.parseDouble(available.group(1)) >= Double.parseDouble(max.group(1)) ? idleReads + 1 : 0;
+            if (idleReads == 2) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     /** Stops the server (SIGTERM: its shutdown hook stops the embedded PostgreSQL) and waits for it. */

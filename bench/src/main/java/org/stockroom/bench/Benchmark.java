@@ -139,6 +139,7 @@ public final class Benchmark {
                     if (options.warmupSeconds() > 0) {
                         Stats warm = load.run(operation, warmupClients, Duration.ofSeconds(options.warmupSeconds()));
                         say("  warm-up %s: %s req/s, %d errors".formatted(operation.title(), Report.number(warm.perSecond(), 0), warm.errors()));
+                        awaitIdle(server);
                     }
                     List<RunResult.Step> opSteps = new ArrayList<>();
                     for (int clients : options.clients()) {
@@ -151,6 +152,7 @@ public final class Benchmark {
                             Stats http = load.run(operation, step.clients(), Duration.ofSeconds(options.measureSeconds()));
                             http = http.withCpu(cpu.stop().childrenAsLoad());
                             step.server().add(http);
+                            awaitIdle(server);
                             String line = "  %,d products, %s, %d clients, run %d: HTTP %s req/s p50 %s p99 %s ms, %d errors, CPU server/PG/load %s"
                                     .formatted(size, operation.title(), step.clients(), repetition, Report.number(http.perSecond(), 0),
                                             Report.number(http.p50Millis(), 2), Report.number(http.p99Millis(), 2), http.errors(),
@@ -240,6 +242,13 @@ public final class Benchmark {
             return process.waitFor() == 0 && !output.isEmpty() ? output : "unknown";
         } catch (IOException | InterruptedException | RuntimeException e) {
             return "unknown";
+        }
+    }
+
+    /** Lets the server finish the last step's requests before anything else loads the database. */
+    private void awaitIdle(AppServer server) throws IOException, InterruptedException {
+        if (!server.awaitIdle(Duration.ofSeconds(15))) {
+            say("  (the server was still busy 15 s after the step; going on)");
         }
     }
 
