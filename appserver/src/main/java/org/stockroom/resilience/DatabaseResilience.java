@@ -122,9 +122,10 @@ public class DatabaseResilience {
     /**
      * The configured limit, or twice the pool when none is set (0). Twice, not once: while one
      * transaction commits and hands its connection back, the next is already parsed and waiting.
-     * At 128 clients posting movements with a bulkhead of 64 and a pool of 10, a few requests
-     * waited more than the pool's 2 s timeout; counted as outages, they opened the breaker
-     * against a healthy database (docs/benchmarks.md).
+     * Not much more: what waits beyond that should wait here, in arrival order and refused as
+     * "at its limit", not in the pool, whose timeout the breaker counts as an outage. With 64 over
+     * a pool of 10 the benchmark's p99 at 32 and 128 clients was about twice as long
+     * (docs/benchmarks.md).
      */
     static int bulkheadLimit(int configured, int poolSize) {
         return configured > 0 ? configured : 2 * Math.max(1, poolSize);
