@@ -163,7 +163,7 @@ final class AppServer {
     }
 
     private HttpResponse<String> health() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+        return http.send(HttpRequest.newBuilder(root().resolve("health/ready"))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -198,7 +198,7 @@ final class AppServer {
         long deadline = System.nanoTime() + timeout.toNanos();
         int idleReads = 0;
         while (System.nanoTime() < deadline) {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+            String metrics = http.send(HttpRequest.newBuilder(root().resolve("metrics"))
                     .header("Accept", "text/plain").timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             Matcher available = BULKHEAD_AVAILABLE.matcher(metrics);
@@ -228,8 +228,13 @@ final class AppServer {
         process = null;
     }
 
+    /** The server's own root, where /health and /metrics live. */
+    private URI root() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/");
+    }
+
     URI api() {
-        return URI.create("http://127.0.0.1:" + httpPort + "/api/v1/");
+        return root().resolve("api/v1/");
     }
 
     String token() {

@@ -25,6 +25,7 @@ final class Report {
     static String markdown(RunResult run) {
         StringBuilder md = new StringBuilder();
         Options options = run.options();
+        List<String> tuning = AppServer.tuningSettings();
         md.append("### Run of ").append(WHEN.format(run.started()));
         if (!options.title().isBlank()) {
             md.append(": ").append(options.title());
@@ -44,8 +45,8 @@ final class Report {
                 .append(options.measureSeconds()).append(" s per step; ").append(options.repeats())
                 .append(options.repeats() == 1 ? " repetition" : " repetitions, median quoted (errors summed)")
                 .append("; rate limits off, log level INFO, ")
-                .append(AppServer.tuningSettings().isEmpty() ? "server defaults (DB pool 10, session cache 5 s)"
-                        : "server environment " + String.join(", ", AppServer.tuningSettings()))
+                .append(tuning.isEmpty() ? "server defaults (DB pool 10, session cache 5 s)"
+                        : "server environment " + String.join(", ", tuning))
                 .append("; load generator: ")
                 .append(run.loadGenerator()).append('\n');
         md.append("- Server started as `java ").append(run.serverJvmOptions()).append(" -jar stockroom-appserver.jar`\n");
