@@ -21,14 +21,16 @@ import jakarta.ws.rs.ext.Provider;
 public class AddressRateLimitFilter implements ContainerRequestFilter {
 
     private final RateLimits limits;
+    private final ClientAddress clientAddress;
 
     @Inject
-    public AddressRateLimitFilter(RateLimits limits) {
+    public AddressRateLimitFilter(RateLimits limits, ClientAddress clientAddress) {
         this.limits = limits;
+        this.clientAddress = clientAddress;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        ClientAddress.ofCurrentRequest().ifPresent(limits::admitFromAddress);
+        clientAddress.ofCurrentRequest().ifPresent(limits::admitFromAddress);
     }
 }

@@ -1,6 +1,7 @@
 package org.stockroom.server;
 
 import org.stockroom.database.DatabaseCoordinates;
+import org.stockroom.ratelimit.TrustedProxies;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +37,16 @@ import java.util.Optional;
  *                             the server speaks HTTPS only, with the key and certificate in that PKCS12 file
  * @param maxBodyBytes         {@code STOCKROOM_MAX_BODY_BYTES}, default 65536 (64 KiB): the largest request body
  *                             the API reads; a larger one is answered 413
+ * @param trustedProxies       {@code STOCKROOM_TRUSTED_PROXIES}, default none: addresses and CIDR blocks (comma-separated)
+ *                             of load balancers whose {@code X-Forwarded-For} names the client, for the per-address
+ *                             limits; from anyone else the header is ignored
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
                              Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
                              Duration sessionCacheTtl,
-                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes) {
+                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes,
+                             TrustedProxies trustedProxies) {
 
     /** Requests per second allowed to one user and to one client address; 0 turns that limit off. */
     public record RateLimits(int perUser, int perAddress) {
@@ -88,7 +93,8 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 new RateLimits(rate(env, "STOCKROOM_RATE_LIMIT_PER_USER", RateLimits.DEFAULT.perUser()),
                         rate(env, "STOCKROOM_RATE_LIMIT_PER_ADDRESS", RateLimits.DEFAULT.perAddress())),
                 tls(env),
-                positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES));
+                positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+                trustedProxies(env, "STOCKROOM_TRUSTED_PROXIES"));
     }
 
     /** Both variables or neither: a keystore without its password (or the reverse) is a mistake to report. */
@@ -116,7 +122,16 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
                 + ", tokenTtl=" + tokenTtl + ", sessionCacheTtl=" + sessionCacheTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
-                + ", maxBodyBytes=" + maxBodyBytes + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", trustedProxies=" + trustedProxies + "]";
+    }
+
+    private static TrustedProxies trustedProxies(Map<String, String> env, String name) {
+        try {
+            return TrustedProxies.parse(env.get(name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be IP addresses or CIDR blocks separated by commas: "
+                    + e.getMessage());
+        }
     }
 
     /** A secret, used exactly as set (no trimming); absent when unset or blank. */

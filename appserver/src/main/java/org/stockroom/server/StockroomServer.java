@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.stockroom.auth.FirstAdmin;
 import org.stockroom.auth.PasswordHasher;
+import org.stockroom.database.BootstrapLock;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.database.DatabaseMigrations;
 import org.stockroom.database.DemoData;
@@ -91,14 +92,7 @@ public final class StockroomServer implements AutoCloseable {
             database = embedded.coordinates();
         }
         try {
-            int migrations = DatabaseMigrations.migrate(database);
-            LOG.info(() -> "Database " + database.jdbcUrl() + " is up to date (" + migrations + " migrations applied now)");
-            if (settings.demoData() && DemoData.loadIfEmpty(database)) {
-                LOG.info("Loaded the demo data into the empty database");
-            }
-            FirstAdmin.Outcome firstAdmin = FirstAdmin.ensure(database, settings.adminPassword(), settings.demoData(),
-                    new PasswordHasher());
-            reportFirstAdmin(firstAdmin.kind());
+            FirstAdmin.Outcome firstAdmin = prepare(database, settings);
             Server server = Server.builder()
                     .config(runtimeConfig(settings, database, tlsKeyAlias))
                     .host(settings.httpHost())
@@ -112,6 +106,24 @@ public final class StockroomServer implements AutoCloseable {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Brings the database up to date, loads the demo data into an empty one and makes sure there is
+     * an administrator: one server at a time, so that servers started together do each step once.
+     */
+    public static FirstAdmin.Outcome prepare(DatabaseCoordinates database, ServerSettings settings) throws SQLException {
+        try (BootstrapLock ignored = BootstrapLock.acquire(database)) {
+            int migrations = DatabaseMigrations.migrate(database);
+            LOG.info(() -> "Database " + database.jdbcUrl() + " is up to date (" + migrations + " migrations applied now)");
+            if (settings.demoData() && DemoData.loadIfEmpty(database)) {
+                LOG.info("Loaded the demo data into the empty database");
+            }
+            FirstAdmin.Outcome firstAdmin = FirstAdmin.ensure(database, settings.adminPassword(), settings.demoData(),
+                    new PasswordHasher());
+            reportFirstAdmin(firstAdmin.kind());
+            return firstAdmin;
         }
     }
 
@@ -158,6 +170,9 @@ public final class StockroomServer implements AutoCloseable {
             properties.put("server.tls.private-key.keystore.cert-chain.alias", tlsKeyAlias);
         });
         properties.put("stockroom.http.max-body-bytes", Integer.toString(settings.maxBodyBytes()));
+        if (!settings.trustedProxies().isEmpty()) {
+            properties.put("stockroom.http.trusted-proxies", settings.trustedProxies().toString());
+        }
         // Narayana reads only system properties; without these it keeps its transaction log
         // in the working directory.
         String objectStore = settings.dataDirectory().resolve("transactions").toString();

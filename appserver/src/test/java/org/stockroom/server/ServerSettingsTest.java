@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stockroom.database.DatabaseCoordinates;
+import org.stockroom.ratelimit.TrustedProxies;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ServerSettingsTest {
@@ -84,13 +86,22 @@ class ServerSettingsTest {
                 Map.entry("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "0"),
                 Map.entry("STOCKROOM_TLS_KEYSTORE", "/etc/stockroom/server.p12"),
                 Map.entry("STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret"),
-                Map.entry("STOCKROOM_MAX_BODY_BYTES", "1048576")));
+                Map.entry("STOCKROOM_MAX_BODY_BYTES", "1048576"),
+                Map.entry("STOCKROOM_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
                 Optional.of(" a long secret "), Duration.ofMinutes(30), Duration.ZERO, new ServerSettings.RateLimits(7, 0),
                 Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
-                        "keystore secret")), 1_048_576));
+                        "keystore secret")), 1_048_576, TrustedProxies.parse("127.0.0.1, 10.0.0.0/8")));
+    }
+
+    @Test
+    void givenATrustedProxyThatIsAHostName_whenRead_thenTheMessageNamesTheVariableAndTheEntry() {
+        assertThatThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_TRUSTED_PROXIES", "10.0.0.1, haproxy")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STOCKROOM_TRUSTED_PROXIES")
+                .hasMessageContaining("'haproxy'");
     }
 
     @Test
