@@ -45,7 +45,12 @@ public final class AppServerProcess {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions(jar));
+        command.addAll(jvmOptions(jar, !"false".equals(environment.get("STOCKROOM_AOT_CACHE"))));
+        // As bin/stockroom-server: STOCKROOM_JAVA_OPTS come after the options file, so they win.
+        String extraOptions = environment.getOrDefault("STOCKROOM_JAVA_OPTS", "").strip();
+        if (!extraOptions.isEmpty()) {
+            command.addAll(List.of(extraOptions.split("\\s+")));
+        }
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(log.getParent());
@@ -59,9 +64,10 @@ public final class AppServerProcess {
 
     /**
      * The JVM options users run the server with: the options file next to the jar, and the JDK's AOT
-     * cache next to it when one exists that is newer than both (bin/stockroom-server makes it).
+     * cache next to it when one exists that is newer than both (bin/stockroom-server makes it) and
+     * {@code STOCKROOM_AOT_CACHE} is not {@code false}.
      */
-    static List<String> jvmOptions(Path jar) throws IOException {
+    static List<String> jvmOptions(Path jar, boolean aotCache) throws IOException {
         List<String> options = new ArrayList<>();
         Path directory = jar.toAbsolutePath().getParent();
         Path optionsFile = directory.resolve("stockroom.jvm");
@@ -70,7 +76,7 @@ public final class AppServerProcess {
         }
         String jarName = jar.getFileName().toString();
         Path cache = directory.resolve(jarName.substring(0, jarName.length() - ".jar".length()) + ".aot");
-        if (Files.isRegularFile(cache) && newer(cache, jar)
+        if (aotCache && Files.isRegularFile(cache) && newer(cache, jar)
                 && (!Files.isRegularFile(optionsFile) || newer(cache, optionsFile))) {
             options.add("-XX:AOTCache=" + cache);
         }

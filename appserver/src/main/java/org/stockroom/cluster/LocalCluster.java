@@ -1,5 +1,6 @@
 package org.stockroom.cluster;
 
+import io.helidon.logging.common.LogConfig;
 import org.stockroom.auth.FirstAdmin;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.database.EmbeddedDatabase;
@@ -259,6 +260,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** {@code bin/stockroom-cluster [SERVERS]}: starts a cluster and runs until Ctrl-C. */
     public static void main(String[] args) {
+        LogConfig.configureRuntime();
         int servers;
         try {
             servers = serversArgument(args);
