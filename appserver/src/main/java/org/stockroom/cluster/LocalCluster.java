@@ -9,6 +9,8 @@ import org.stockroom.server.ServerSettings;
 import org.stockroom.server.StockroomServer;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -75,6 +77,22 @@ public final class LocalCluster implements AutoCloseable {
                 serverPorts.add(port + i);
             }
             return new Layout(host, port, statsPort, serverPorts, dataDirectory, jar);
+        }
+
+        /** Everything on 127.0.0.1 and ports free now: for tests and benchmarks beside other servers. */
+        public static Layout onFreePorts(int servers, Path dataDirectory, Path jar) throws IOException {
+            List<ServerSocket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < servers + 2; i++) {
+                    sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+                }
+                List<Integer> ports = sockets.stream().map(ServerSocket::getLocalPort).toList();
+                return new Layout("127.0.0.1", ports.get(0), ports.get(1), ports.subList(2, ports.size()), dataDirectory, jar);
+            } finally {
+                for (ServerSocket socket : sockets) {
+                    socket.close();
+                }
+            }
         }
 
         public int servers() {

@@ -8,7 +8,6 @@ import io.restassured.specification.RequestSpecification;
 import org.stockroom.database.DatabaseCoordinates;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -55,10 +52,7 @@ final class TestCluster implements AutoCloseable {
         environment.put("STOCKROOM_DEMO_DATA", "false");
         environment.putIfAbsent("STOCKROOM_RATE_LIMIT_PER_USER", "100000");
         environment.putIfAbsent("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "100000");
-        List<Integer> ports = freePorts(servers + 2);
-        LocalCluster.Layout layout = new LocalCluster.Layout("127.0.0.1", ports.get(0), ports.get(1),
-                ports.subList(2, ports.size()), dataDirectory, jar);
-        LocalCluster cluster = LocalCluster.start(layout, environment);
+        LocalCluster cluster = LocalCluster.start(LocalCluster.Layout.onFreePorts(servers, dataDirectory, jar), environment);
         return new TestCluster(cluster, dataDirectory);
     }
 
@@ -73,23 +67,6 @@ final class TestCluster implements AutoCloseable {
         if (!install.waitFor(5, TimeUnit.MINUTES) || install.exitValue() != 0
                 || LoadBalancerProcess.findExecutable().isEmpty()) {
             throw new IllegalStateException("the cluster tests need HAProxy: sudo apt-get install haproxy");
-        }
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports.add(socket.getLocalPort());
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
         }
     }
 

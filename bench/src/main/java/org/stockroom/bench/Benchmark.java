@@ -41,6 +41,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--cluster")) {
+            ClusterBenchmark.main(List.of(args), Path.of(System.getProperty("stockroom.root", ".")).toAbsolutePath().normalize());
+            return;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(Options.USAGE);
             return;
@@ -257,7 +261,7 @@ public final class Benchmark {
         progress.flush();
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

@@ -50,6 +50,7 @@ record Options(List<Long> sizes, List<Integer> clients, int jitWarmupSeconds, in
               --title=TEXT            a note for the run's heading
               --server-jvm-options=S  extra JVM options for the server, space-separated, after its stockroom.jvm
               --no-aot-cache          start the server without its AOT cache (appserver/target/stockroom-appserver.aot)
+              --cluster               instead: 1, 2 and 3 app servers behind HAProxy (see --cluster --help)
             """;
 
     static Options parse(String[] args, Path root) {

@@ -182,11 +182,16 @@ final class Report {
 
     /** Inserts the run below the marker of {@code file} (creating the file if need be), above the older runs. */
     static void insert(Path file, String markdown) throws IOException {
+        insert(file, MARKER, markdown);
+    }
+
+    /** Inserts the run right below the marker line (newest first), adding the marker at the end if missing. */
+    static void insert(Path file, String marker, String markdown) throws IOException {
         String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n\n## Results\n\n";
-        if (!text.contains(MARKER)) {
-            text = text.stripTrailing() + "\n\n" + MARKER + "\n";
+        if (!text.contains(marker)) {
+            text = text.stripTrailing() + "\n\n" + marker + "\n";
         }
-        int at = text.indexOf(MARKER) + MARKER.length();
+        int at = text.indexOf(marker) + marker.length();
         String updated = text.substring(0, at) + "\n\n" + markdown.strip() + "\n" + text.substring(at);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, updated, StandardCharsets.UTF_8);
