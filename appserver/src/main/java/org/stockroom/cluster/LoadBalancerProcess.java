@@ -78,7 +78,7 @@ public final class LoadBalancerProcess {
      * HAProxy in the foreground of its process (no daemon: it ends with this JVM's shutdown hook).
      */
     static LoadBalancerProcess start(Path haproxy, String host, int port, int statsPort, List<Integer> serverPorts,
-                                     int requestsPerServer, Path directory, Path log) throws IOException, InterruptedException {
+                                     int connectionsPerServer, Path directory, Path log) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Files.createDirectories(log.getParent());
         Path config = directory.resolve("haproxy.cfg");
@@ -86,7 +86,7 @@ public final class LoadBalancerProcess {
         List<String> environment = List.of(
                 "STOCKROOM_LB_BIND=" + host + ":" + port,
                 "STOCKROOM_LB_STATS_BIND=127.0.0.1:" + statsPort,
-                "STOCKROOM_LB_SERVER_MAXCONN=" + requestsPerServer);
+                "STOCKROOM_LB_SERVER_MAXCONN=" + connectionsPerServer);
         Process check = haproxyProcess(haproxy, environment, List.of("-c", "-f", config.toString()), log).start();
         if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
             check.destroyForcibly();

@@ -4,7 +4,6 @@ import io.helidon.logging.common.LogConfig;
 import org.stockroom.auth.FirstAdmin;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.database.EmbeddedDatabase;
-import org.stockroom.resilience.DatabaseResilience;
 import org.stockroom.server.ServerSettings;
 import org.stockroom.server.StockroomServer;
 
@@ -157,7 +156,7 @@ public final class LocalCluster implements AutoCloseable {
             }
             awaitAllReady(started);
             loadBalancer = LoadBalancerProcess.start(haproxy, layout.host(), layout.port(),
-                    layout.statsPort(), layout.serverPorts(), DatabaseResilience.bulkheadLimit(0, settings.databasePoolSize()),
+                    layout.statsPort(), layout.serverPorts(), settings.databasePoolSize(),
                     clusterDirectory,
                     clusterDirectory.resolve("logs").resolve("haproxy.log"));
             loadBalancer.awaitServersUp(layout.servers(), Duration.ofSeconds(30));

@@ -127,7 +127,7 @@ public class DatabaseResilience {
      * a pool of 10 the benchmark's p99 at 32 and 128 clients was about twice as long
      * (docs/benchmarks.md).
      */
-    public static int bulkheadLimit(int configured, int poolSize) {
+    static int bulkheadLimit(int configured, int poolSize) {
         return configured > 0 ? configured : 2 * Math.max(1, poolSize);
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.stockroom.testing.Ledger;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -71,11 +72,15 @@ class ClusterIT {
         move(Map.of("type", "RECEIVE", "sku", sku, "to", location, "quantity", 50), null).then().statusCode(201);
         Map<String, Long> requestsBefore = requestsPerServer();
 
-        List<Integer> statuses = concurrently(200, i -> move(
-                Map.of("type", "ISSUE", "sku", sku, "from", location, "quantity", 1), null).statusCode());
+        Map<Integer, String> sampleBodies = new ConcurrentHashMap<>();
+        List<Integer> statuses = concurrently(200, i -> {
+            Response response = move(Map.of("type", "ISSUE", "sku", sku, "from", location, "quantity", 1), null);
+            sampleBodies.putIfAbsent(response.statusCode(), response.body().asString());
+            return response.statusCode();
+        });
 
         assertThat(statuses.stream().collect(Collectors.groupingBy(status -> status, Collectors.counting())))
-                .as("responses by status").containsOnlyKeys(201, 409);
+                .as("responses by status; one body of each: %s", sampleBodies).containsOnlyKeys(201, 409);
         assertThat(statuses.stream().filter(status -> status == 201)).hasSize(50);
         assertThat(statuses.stream().filter(status -> status == 409)).hasSize(150);
         assertThat(onHand(sku, location)).isZero();
@@ -290,22 +295,16 @@ class ClusterIT {
                 .collect(Collectors.toMap(LoadBalancerProcess.Row::server, LoadBalancerProcess.Row::sessions));
     }
 
-    private static long onHand(String sku, String location) throws Exception {
-        return cluster.queryLong("""
-                select coalesce(sum(s.on_hand), 0) from stock_level s
-                  join product p on p.id = s.product_id join location l on l.id = s.location_id
-                 where p.sku = ? and l.code = ?""", sku, location);
+    private static long onHand(String sku, String location) {
+        return Ledger.onHand(cluster.cluster().database(), sku, location);
     }
 
-    private static long ledgerSum(String sku, String location) throws Exception {
-        return cluster.queryLong("""
-                select coalesce(sum(e.delta), 0) from stock_ledger_entry e
-                  join product p on p.id = e.product_id join location l on l.id = e.location_id
-                 where p.sku = ? and l.code = ?""", sku, location);
+    private static long ledgerSum(String sku, String location) {
+        return Ledger.ledgerSum(cluster.cluster().database(), sku, location);
     }
 
-    private static long movementCount(String sku) throws Exception {
-        return cluster.queryLong("select count(*) from stock_movement m join product p on p.id = m.product_id where p.sku = ?", sku);
+    private static long movementCount(String sku) {
+        return Ledger.movementCount(cluster.cluster().database(), sku);
     }
 
     private static Map<String, Long> movementsByReference(String sku) throws Exception {

@@ -5,16 +5,11 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.stockroom.database.DatabaseCoordinates;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +41,10 @@ final class TestCluster implements AutoCloseable {
             throw new IllegalStateException("the cluster tests run the packaged app server, " + jar
                     + "; run them with ./mvnw verify (after the package phase)");
         }
-        Path dataDirectory = Files.createTempDirectory("stockroom-cluster-test-");
+        // Under target/, so that the servers' and HAProxy's logs stay there for a failed run to explain.
+        Path runs = Path.of(System.getProperty("stockroom.cluster.test-dir", "target/cluster-tests"));
+        Files.createDirectories(runs);
+        Path dataDirectory = Files.createTempDirectory(runs, "run-");
         Map<String, String> environment = new HashMap<>(settings);
         environment.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("STOCKROOM_DEMO_DATA", "false");
@@ -112,25 +110,15 @@ final class TestCluster implements AutoCloseable {
         return logIn(username, password);
     }
 
-    long queryLong(String sql, Object... parameters) throws SQLException {
-        DatabaseCoordinates database = cluster.database();
-        try (Connection connection = database.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
-    }
-
+    /** Stops the cluster and deletes its data, keeping the logs ({@code cluster/logs}). */
     @Override
     public void close() throws IOException {
         cluster.close();
+        Path logs = dataDirectory.resolve("cluster").resolve("logs");
         try (var files = Files.walk(dataDirectory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .filter(path -> !path.startsWith(logs) && !logs.startsWith(path))
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

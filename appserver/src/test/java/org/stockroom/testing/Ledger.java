@@ -1,5 +1,7 @@
 package org.stockroom.testing;
 
+import org.stockroom.database.DatabaseCoordinates;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +15,12 @@ public final class Ledger {
 
     /** The on-hand figure stored in stock_level, 0 when there is no row. */
     public static long onHand(String sku, String locationCode) {
-        return queryLong("""
+        return onHand(StockroomTestServer.database(), sku, locationCode);
+    }
+
+    /** The same, in another database (a cluster's). */
+    public static long onHand(DatabaseCoordinates database, String sku, String locationCode) {
+        return queryLong(database, """
                 select coalesce(sum(s.on_hand), 0) from stock_level s
                   join product p on p.id = s.product_id join location l on l.id = s.location_id
                  where p.sku = ? and l.code = ?""", sku, locationCode);
@@ -21,7 +28,12 @@ public final class Ledger {
 
     /** The sum of the ledger's deltas for a product at a location. */
     public static long ledgerSum(String sku, String locationCode) {
-        return queryLong("""
+        return ledgerSum(StockroomTestServer.database(), sku, locationCode);
+    }
+
+    /** The same, in another database (a cluster's). */
+    public static long ledgerSum(DatabaseCoordinates database, String sku, String locationCode) {
+        return queryLong(database, """
                 select coalesce(sum(e.delta), 0) from stock_ledger_entry e
                   join product p on p.id = e.product_id join location l on l.id = e.location_id
                  where p.sku = ? and l.code = ?""", sku, locationCode);
@@ -48,7 +60,12 @@ public final class Ledger {
 
     /** How many movements the ledger holds for a product. */
     public static long movementCount(String sku) {
-        return queryLong("""
+        return movementCount(StockroomTestServer.database(), sku);
+    }
+
+    /** The same, in another database (a cluster's). */
+    public static long movementCount(DatabaseCoordinates database, String sku) {
+        return queryLong(database, """
                 select count(*) from stock_movement m join product p on p.id = m.product_id
                  where p.sku = ?""", sku);
     }
@@ -66,7 +83,11 @@ public final class Ledger {
     }
 
     public static long queryLong(String sql, Object... parameters) {
-        try (Connection connection = StockroomTestServer.database().connect();
+        return queryLong(StockroomTestServer.database(), sql, parameters);
+    }
+
+    public static long queryLong(DatabaseCoordinates database, String sql, Object... parameters) {
+        try (Connection connection = database.connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

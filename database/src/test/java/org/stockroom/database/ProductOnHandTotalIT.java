@@ -197,7 +197,7 @@ class ProductOnHandTotalIT {
                 });
             }
 
-            flyway(coordinates).load().migrate();
+            flyway(coordinates).target("7").load().migrate();
 
             try (Connection connection = coordinates.connect()) {
                 assertThat(count(connection, "select max(version::int) from flyway_schema_history")).isEqualTo(7);
