@@ -84,6 +84,10 @@ public class DatabaseResilience {
                 .slowCallDurationThreshold(slowCall)
                 .slowCallRateThreshold(slowCallRate)
                 .waitDurationInOpenState(openFor)
+                // Half-open by itself after openFor, not only when a call comes: behind a load
+                // balancer an open breaker makes the server unready (DatabaseHealthCheck), so no
+                // call would ever come, and the server would stay out of service for good.
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(halfOpenCalls)
                 // Only outages count against the database; a refused request is a healthy answer.
                 .recordException(failure -> DatabaseFailure.of(failure).orElse(DatabaseFailure.OTHER)
