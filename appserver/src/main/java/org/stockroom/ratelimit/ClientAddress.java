@@ -12,14 +12,15 @@ import java.util.Optional;
  * this is the one Helidon-specific piece of the rate limiting: Helidon's JAX-RS integration
  * puts its {@link ServerRequest} into the request's context, and the peer is the other end of
  * the TCP connection. No {@code X-Forwarded-For}: any client could write that header itself.
+ * Failed log-ins are counted per this address too ({@code auth.LoginThrottle}).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
     /** E.g. {@code 127.0.0.1} or {@code 2001:db8::1}; empty outside a Helidon request. */
-    static Optional<String> ofCurrentRequest() {
+    public static Optional<String> ofCurrentRequest() {
         return Contexts.context()
                 .flatMap(context -> context.get(ServerRequest.class))
                 .map(request -> hostOf(request.remotePeer().address()));
