@@ -29,17 +29,20 @@ public class AuthService {
     private final TokenRepository tokens;
     private final Passwords passwords;
     private final LoginGate gate;
+    private final LoginThrottle throttle;
     private final Duration tokenTtl;
     /** Verified against when the user is unknown, so that the answer takes as long as for a known one. */
     private final String unknownUserHash;
 
     @Inject
     public AuthService(CredentialStore store, TokenRepository tokens, Passwords passwords, LoginGate gate,
+                       LoginThrottle throttle,
                        @ConfigProperty(name = "stockroom.auth.token-ttl", defaultValue = "PT8H") Duration tokenTtl) {
         this.store = store;
         this.tokens = tokens;
         this.passwords = passwords;
         this.gate = gate;
+        this.throttle = throttle;
         this.tokenTtl = tokenTtl;
         this.unknownUserHash = passwords.hash(BearerTokens.generate());
     }
@@ -51,6 +54,7 @@ public class AuthService {
      * fewer iterations than new ones get is replaced on the way.
      */
     public IssuedToken logIn(String username, String password, String address) {
+        throttle.refuseIfRemembered(username, address);
         Optional<UserAccount> user = store.accountToVerify(username, address);
         // Do the hashing work in every case: how long the answer takes must not tell whether the user exists.
         Verified verified = gate.check(() -> verify(password, user));
@@ -81,6 +85,7 @@ public class AuthService {
      * all of its tokens.
      */
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
+        throttle.refuseIfRemembered(username, address);
         UserAccount user = store.accountToVerify(username, address)
                 .orElseThrow(() -> new UnauthorizedException(AuthenticationFilter.TOKEN_NOT_VALID).invalidToken());
         Optional<String> newHash = gate.check(() -> passwords.verify(currentPassword, user.passwordHash())

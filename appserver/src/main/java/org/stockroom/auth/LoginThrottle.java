@@ -9,6 +9,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.stockroom.ratelimit.TooManyRequestsException;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * address and per user name (docs/security.md#failed-log-ins). The counts live in PostgreSQL,
  * so that every app server on the database sees the same ones. Each method joins the caller's
  * transaction.
+ *
+ * <p>A refusal read from the database is also remembered here for {@link #REMEMBERED_FOR}, so
+ * that a guesser who keeps sending costs no database work either: a window only fills up until
+ * it ends (a success cannot clear a pair that is refused before its password is checked), so
+ * the memory can at worst refuse a little longer than another server would, never let through.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -25,8 +33,16 @@ public class LoginThrottle {
     /** One recorded failure in this many also cleans up: up to six ended windows per failure, more than ever end. */
     static final int CLEANUP_EVERY = 16;
 
+    /** How long a refusal read from the database is answered from memory. */
+    static final Duration REMEMBERED_FOR = Duration.ofSeconds(2);
+    /** Refusals remembered at most; beyond that (a flood from very many addresses) each asks the database. */
+    static final int MAX_REMEMBERED = 100_000;
+
     private final FailureLimits limits;
     private final LoginFailureRepository failures;
+    /** Key of the full window (scope, key in Java's lower case) -> when it ends and when to forget it, in nanoTime. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
@@ -41,13 +57,53 @@ public class LoginThrottle {
         this.failures = failures;
     }
 
+    /** 429 with {@code Retry-After} if this server refused such an attempt a moment ago: no database work at all. */
+    public void refuseIfRemembered(String username, String address) {
+        long now = System.nanoTime();
+        for (FailureScope scope : FailureScope.values()) {
+            Remembered refusal = remembered.get(memoryKey(scope, username, address));
+            if (refusal != null && now - refusal.forgetAt() < 0) {
+                throw refuse(new FailureLimits.Refusal(scope, Duration.ofNanos(refusal.windowEndsAt() - now)));
+            }
+        }
+    }
+
     /** 429 with {@code Retry-After} if a window of this attempt is full: to be asked before any password work. */
     public void refuseIfThrottled(String username, String address) {
         limits.refusal(failures.windowsOf(username, address)).ifPresent(refusal -> {
-            refused.incrementAndGet();
-            throw new TooManyRequestsException("Too many failed log-ins " + describe(refusal.scope())
-                    + "; try again in " + refusal.retryAfterSeconds() + " s", refusal.retryAfterSeconds());
+            remember(memoryKey(refusal.scope(), username, address), refusal, System.nanoTime());
+            throw refuse(refusal);
         });
+    }
+
+    private TooManyRequestsException refuse(FailureLimits.Refusal refusal) {
+        refused.incrementAndGet();
+        return new TooManyRequestsException("Too many failed log-ins " + describe(refusal.scope())
+                + "; try again in " + refusal.retryAfterSeconds() + " s", refusal.retryAfterSeconds());
+    }
+
+    private void remember(String key, FailureLimits.Refusal refusal, long now) {
+        long last = lastSweep.get();
+        if (now - last >= REMEMBERED_FOR.toNanos() && lastSweep.compareAndSet(last, now)) {  // one sweeper at a time
+            remembered.values().removeIf(old -> now - old.forgetAt() >= 0);
+        }
+        if (remembered.size() < MAX_REMEMBERED) {
+            long windowEndsAt = now + refusal.waitFor().toNanos();
+            remembered.put(key, new Remembered(windowEndsAt, Math.min(windowEndsAt, now + REMEMBERED_FOR.toNanos())));
+        }
+    }
+
+    /** The same three keys as the database's, lower-cased by Java: at worst a miss, which asks the database. */
+    private static String memoryKey(FailureScope scope, String username, String address) {
+        String name = username.toLowerCase(Locale.ROOT);
+        return scope.column() + "|" + switch (scope) {
+            case USER_AND_ADDRESS -> address + " " + name;
+            case ADDRESS -> address;
+            case USER -> name;
+        };
+    }
+
+    private record Remembered(long windowEndsAt, long forgetAt) {
     }
 
     public void recordFailure(String username, String address) {
