@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * Log-in with a user name and password, the bearer tokens it issues, and a user's own
- * password change. Each runs in three steps: a short unit of database work in
- * {@link CredentialStore} (the user, and 429 if too many attempts failed), the password work
- * (100-200 ms of CPU) under the {@link LoginGate} with no transaction and no place in the
+ * password change. Each runs in three steps under one permit of the {@link LoginGate}: a short
+ * unit of database work in {@link CredentialStore} (the user, and 429 if too many attempts
+ * failed), the password work (100-200 ms of CPU) with no transaction and no place in the
  * database bulkhead, then a second short unit of database work (the token, or the failure
- * counted). Only the database steps are {@code @Resilient}, so a retry never hashes again.
+ * counted). Only the database steps are {@code @Resilient}, so a retry never hashes again; and
+ * as log-ins hold at most the gate's permits, they hold at most that many database places.
  */
 @ApplicationScoped
 public class AuthService {
@@ -55,16 +56,19 @@ public class AuthService {
      */
     public IssuedToken logIn(String username, String password, String address) {
         throttle.refuseIfRemembered(username, address);
-        Optional<UserAccount> user = store.accountToVerify(username, address);
-        // Do the hashing work in every case: how long the answer takes must not tell whether the user exists.
-        Verified verified = gate.check(() -> verify(password, user));
-        if (user.isEmpty() || !verified.matches() || user.get().disabled()) {
-            store.recordFailure(username, address);
-            throw new UnauthorizedException(WRONG_CREDENTIALS);
-        }
-        String token = BearerTokens.generate();
-        Session session = store.issueToken(user.get(), address, verified.strongerHash(), BearerTokens.hash(token), tokenTtl);
-        return new IssuedToken(token, session);
+        // Under the gate as a whole: a burst of log-ins then also holds at most its permits' worth of database places.
+        return gate.check(() -> {
+            Optional<UserAccount> user = store.accountToVerify(username, address);
+            // Do the hashing work in every case: how long the answer takes must not tell whether the user exists.
+            Verified verified = verify(password, user);
+            if (user.isEmpty() || !verified.matches() || user.get().disabled()) {
+                store.recordFailure(username, address);
+                throw new UnauthorizedException(WRONG_CREDENTIALS);
+            }
+            String token = BearerTokens.generate();
+            Session session = store.issueToken(user.get(), address, verified.strongerHash(), BearerTokens.hash(token), tokenTtl);
+            return new IssuedToken(token, session);
+        });
     }
 
     private Verified verify(String password, Optional<UserAccount> user) {
@@ -86,15 +90,16 @@ public class AuthService {
      */
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
         throttle.refuseIfRemembered(username, address);
-        UserAccount user = store.accountToVerify(username, address)
-                .orElseThrow(() -> new UnauthorizedException(AuthenticationFilter.TOKEN_NOT_VALID).invalidToken());
-        Optional<String> newHash = gate.check(() -> passwords.verify(currentPassword, user.passwordHash())
-                ? Optional.of(passwords.hash(newPassword)) : Optional.empty());
-        if (newHash.isEmpty()) {
-            store.recordFailure(username, address);
-            throw new ForbiddenException("The current password is wrong");
-        }
-        store.changeOwnPassword(user, newHash.get());
+        gate.check(() -> {
+            UserAccount user = store.accountToVerify(username, address)
+                    .orElseThrow(() -> new UnauthorizedException(AuthenticationFilter.TOKEN_NOT_VALID).invalidToken());
+            if (!passwords.verify(currentPassword, user.passwordHash())) {
+                store.recordFailure(username, address);
+                throw new ForbiddenException("The current password is wrong");
+            }
+            store.changeOwnPassword(user, passwords.hash(newPassword));
+            return null;
+        });
     }
 
     /** Revokes the bearer token of the request's {@code Authorization} header; 401 if it is not valid. */

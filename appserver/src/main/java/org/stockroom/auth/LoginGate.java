@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Bounds the password checks (PBKDF2, 100-200 ms of CPU each) that run at once, apart from the
- * database bulkhead: a burst of log-ins takes no place that stock work needs, and cannot take
- * every CPU either. A few checks may wait for a permit, briefly; beyond that a log-in is refused
- * at once with 503 and {@code Retry-After}, so the queue never grows without bound.
+ * Bounds the log-ins (and other password work: PBKDF2, 100-200 ms of CPU each) that run at
+ * once, apart from the database bulkhead: a burst of log-ins can take neither every CPU nor
+ * more database places than there are permits, whatever its size. A few may wait for a permit,
+ * briefly; beyond that one is refused at once with 503 and {@code Retry-After}, so the queue
+ * never grows without bound.
  */
 @ApplicationScoped
 public class LoginGate {

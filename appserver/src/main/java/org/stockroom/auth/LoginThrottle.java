@@ -11,6 +11,7 @@ import org.stockroom.ratelimit.TooManyRequestsException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,10 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * so that every app server on the database sees the same ones. Each method joins the caller's
  * transaction.
  *
- * <p>A refusal read from the database is also remembered here for {@link #REMEMBERED_FOR}, so
- * that a guesser who keeps sending costs no database work either: a window only fills up until
- * it ends (a success cannot clear a pair that is refused before its password is checked), so
- * the memory can at worst refuse a little longer than another server would, never let through.
+ * <p>A refusal read from the database is also remembered here until its window ends, so that a
+ * guesser who keeps sending costs no database work either: a window only fills up until it ends
+ * (a success cannot clear a pair that is refused before its password is checked). Every
+ * {@link #RECHECK_EVERY} one attempt of a remembered refusal is let through to ask the database
+ * again, while the others are still refused from memory; so a window deleted by hand (to let a
+ * user in at once) is seen within that time, and the memory never lets through what the
+ * database refuses.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -33,14 +37,14 @@ public class LoginThrottle {
     /** One recorded failure in this many also cleans up: up to six ended windows per failure, more than ever end. */
     static final int CLEANUP_EVERY = 16;
 
-    /** How long a refusal read from the database is answered from memory. */
-    static final Duration REMEMBERED_FOR = Duration.ofSeconds(2);
+    /** How often one attempt of a remembered refusal asks the database again. */
+    static final Duration RECHECK_EVERY = Duration.ofSeconds(2);
     /** Refusals remembered at most; beyond that (a flood from very many addresses) each asks the database. */
     static final int MAX_REMEMBERED = 100_000;
 
     private final FailureLimits limits;
     private final LoginFailureRepository failures;
-    /** Key of the full window (scope, key in Java's lower case) -> when it ends and when to forget it, in nanoTime. */
+    /** Key of the full window (scope, key in Java's lower case) -> when it ends and when to ask again, in nanoTime. */
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
     private final AtomicLong recorded = new AtomicLong();
@@ -57,12 +61,22 @@ public class LoginThrottle {
         this.failures = failures;
     }
 
-    /** 429 with {@code Retry-After} if this server refused such an attempt a moment ago: no database work at all. */
+    /**
+     * 429 with {@code Retry-After} if this server found a window of such an attempt full and the
+     * window has not ended: no database work at all. Every {@link #RECHECK_EVERY}, one attempt
+     * is let through instead, to ask the database again.
+     */
     public void refuseIfRemembered(String username, String address) {
         long now = System.nanoTime();
         for (FailureScope scope : FailureScope.values()) {
-            Remembered refusal = remembered.get(memoryKey(scope, username, address));
-            if (refusal != null && now - refusal.forgetAt() < 0) {
+            String key = memoryKey(scope, username, address);
+            Remembered refusal = remembered.get(key);
+            if (refusal == null || now - refusal.windowEndsAt() >= 0) {
+                continue;
+            }
+            boolean recheckDue = now - refusal.recheckAt() >= 0;
+            // One attempt claims the recheck; the others go on being refused from memory meanwhile.
+            if (!recheckDue || !remembered.replace(key, refusal, refusal.recheckedAt(now))) {
                 throw refuse(new FailureLimits.Refusal(scope, Duration.ofNanos(refusal.windowEndsAt() - now)));
             }
         }
@@ -70,10 +84,15 @@ public class LoginThrottle {
 
     /** 429 with {@code Retry-After} if a window of this attempt is full: to be asked before any password work. */
     public void refuseIfThrottled(String username, String address) {
-        limits.refusal(failures.windowsOf(username, address)).ifPresent(refusal -> {
-            remember(memoryKey(refusal.scope(), username, address), refusal, System.nanoTime());
-            throw refuse(refusal);
-        });
+        Optional<FailureLimits.Refusal> found = limits.refusal(failures.windowsOf(username, address));
+        if (found.isEmpty()) {
+            for (FailureScope scope : FailureScope.values()) {
+                remembered.remove(memoryKey(scope, username, address));  // ended, or deleted by hand
+            }
+            return;
+        }
+        remember(memoryKey(found.get().scope(), username, address), found.get(), System.nanoTime());
+        throw refuse(found.get());
     }
 
     private TooManyRequestsException refuse(FailureLimits.Refusal refusal) {
@@ -84,12 +103,11 @@ public class LoginThrottle {
 
     private void remember(String key, FailureLimits.Refusal refusal, long now) {
         long last = lastSweep.get();
-        if (now - last >= REMEMBERED_FOR.toNanos() && lastSweep.compareAndSet(last, now)) {  // one sweeper at a time
-            remembered.values().removeIf(old -> now - old.forgetAt() >= 0);
+        if (now - last >= RECHECK_EVERY.toNanos() && lastSweep.compareAndSet(last, now)) {  // one sweeper at a time
+            remembered.values().removeIf(old -> now - old.windowEndsAt() >= 0);
         }
         if (remembered.size() < MAX_REMEMBERED) {
-            long windowEndsAt = now + refusal.waitFor().toNanos();
-            remembered.put(key, new Remembered(windowEndsAt, Math.min(windowEndsAt, now + REMEMBERED_FOR.toNanos())));
+            remembered.put(key, new Remembered(now + refusal.waitFor().toNanos(), now + RECHECK_EVERY.toNanos()));
         }
     }
 
@@ -103,7 +121,11 @@ public class LoginThrottle {
         };
     }
 
-    private record Remembered(long windowEndsAt, long forgetAt) {
+    private record Remembered(long windowEndsAt, long recheckAt) {
+
+        Remembered recheckedAt(long now) {
+            return new Remembered(windowEndsAt, now + RECHECK_EVERY.toNanos());
+        }
     }
 
     public void recordFailure(String username, String address) {

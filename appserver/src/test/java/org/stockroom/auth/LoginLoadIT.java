@@ -40,7 +40,7 @@ import static org.stockroom.testing.Api.unique;
  * unknown), each pausing 250 ms between guesses: about 380 guesses per second, just under the
  * default per-address rate limit (400/s; the test server's is far higher), and ten times the
  * 34 per second of the report in the issue. Meanwhile 5 clients from addresses of their own log
- * in with the right password every 500 ms. Runs on the server with the production's limits.
+ * in with the right password every second. Runs on the server with the production's limits.
  */
 @Timeout(240)
 class LoginLoadIT {
@@ -52,7 +52,7 @@ class LoginLoadIT {
     private static final int ATTACKERS = 95;
     private static final int LEGITIMATE = 5;
     private static final Duration ATTACKER_PAUSE = Duration.ofMillis(250);
-    private static final Duration LEGITIMATE_PAUSE = Duration.ofMillis(500);
+    private static final Duration LEGITIMATE_PAUSE = Duration.ofMillis(1000);
     private static final String PASSWORD = "load test password 0815";
 
     @BeforeAll

@@ -98,7 +98,7 @@ class LoginThrottleIT {
         execute("update login_failure set window_started_at = window_started_at - interval '15 minutes'"
                 + " where (scope, key) in (('user_address', ? || ' ' || lower(?)), ('address', ?), ('user', lower(?)))",
                 address, name, address, name);
-        Thread.sleep(LoginThrottle.REMEMBERED_FOR.toMillis() + 200);  // the server's memory of the refusal ends
+        Thread.sleep(LoginThrottle.RECHECK_EVERY.toMillis() + 200);  // the server asks the database again
 
         assertThat(logIn(client, name, "wrong password again").statusCode()).isEqualTo(401);
         assertThat(pairFailures(address, name)).as("a new window, starting at 1").isEqualTo(1);
