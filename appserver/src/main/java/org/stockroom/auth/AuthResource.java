@@ -15,10 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.stockroom.resilience.Resilient;
+import org.stockroom.ratelimit.ClientAddress;
 
-/** Log-in and log-out with opaque bearer tokens, and a user's own password change (docs/security.md). */
-@Resilient
+/**
+ * Log-in and log-out with opaque bearer tokens, and a user's own password change (docs/security.md).
+ * Not {@code @Resilient} as a whole, unlike the other resources: the password work between the
+ * database steps must hold no place in the database bulkhead, so the service's database steps
+ * are the resilient units.
+ */
 @ApplicationScoped
 @RolesAllowed(Roles.VIEWER)
 @Path("/auth")
@@ -27,11 +31,13 @@ public class AuthResource {
 
     private final AuthService service;
     private final CurrentUser currentUser;
+    private final ClientAddress clientAddress;
 
     @Inject
-    public AuthResource(AuthService service, CurrentUser currentUser) {
+    public AuthResource(AuthService service, CurrentUser currentUser, ClientAddress clientAddress) {
         this.service = service;
         this.currentUser = currentUser;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -39,7 +45,7 @@ public class AuthResource {
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issueToken(@NotNull(message = "a JSON body is required") @Valid TokenRequest request) {
-        return Response.ok(TokenView.of(service.logIn(request.username(), request.password())))
+        return Response.ok(TokenView.of(service.logIn(request.username(), request.password(), clientAddress())))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")  // RFC 6749 section 5.1
                 .header("Pragma", "no-cache")
                 .build();
@@ -56,7 +62,7 @@ public class AuthResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request) {
-        service.changeOwnPassword(currentUser.username(), request.currentPassword(), request.newPassword());
+        service.changeOwnPassword(currentUser.username(), request.currentPassword(), request.newPassword(), clientAddress());
         return Response.noContent().build();
     }
 
@@ -65,5 +71,10 @@ public class AuthResource {
     public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         service.logOut(authorization);
         return Response.noContent().build();
+    }
+
+    /** The address failed attempts are counted by; a request always has one in Helidon. */
+    private String clientAddress() {
+        return clientAddress.ofCurrentRequest().orElse("unknown");
     }
 }

@@ -20,13 +20,13 @@ import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.problem.InvalidRequestException;
-import org.stockroom.resilience.Resilient;
 
 /**
- * The users API, for admins (docs/api.md#users). Passwords are hashed here, before the
- * service's transaction begins, so that no pooled connection waits on the hashing.
+ * The users API, for admins (docs/api.md#users). Passwords are hashed here, under the
+ * {@link LoginGate}, before the service's transaction begins and outside its database bulkhead
+ * ({@link UserService} is the {@code @Resilient} unit), so that no pooled connection or
+ * bulkhead place waits on the hashing.
  */
-@Resilient
 @ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Path("/users")
@@ -36,12 +36,14 @@ public class UserResource {
     private final UserService service;
     private final Passwords passwords;
     private final CurrentUser currentUser;
+    private final LoginGate gate;
 
     @Inject
-    public UserResource(UserService service, Passwords passwords, CurrentUser currentUser) {
+    public UserResource(UserService service, Passwords passwords, CurrentUser currentUser, LoginGate gate) {
         this.service = service;
         this.passwords = passwords;
         this.currentUser = currentUser;
+        this.gate = gate;
     }
 
     @GET
@@ -61,7 +63,7 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "a JSON body is required") @Valid NewUserRequest request) {
-        String passwordHash = passwords.hash(request.password());
+        String passwordHash = gate.check(() -> passwords.hash(request.password()));
         UserView created = UserView.of(service.create(request.username(), passwordHash, Role.of(request.role())));
         return Response.created(UriBuilder.fromPath("/api/v1/users/{username}").build(created.username()))
                 .entity(created)
@@ -85,7 +87,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response resetPassword(@PathParam("username") String username,
                                   @NotNull(message = "a JSON body is required") @Valid PasswordResetRequest request) {
-        service.resetPassword(username, passwords.hash(request.password()));
+        service.resetPassword(username, gate.check(() -> passwords.hash(request.password())));
         return Response.noContent().build();
     }
 }

@@ -8,6 +8,7 @@ import org.stockroom.audit.AuditTrail;
 import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.ResourceNotFoundException;
+import org.stockroom.resilience.Resilient;
 
 import java.util.List;
 
@@ -16,8 +17,10 @@ import static org.stockroom.api.Jsonp.JSON;
 /**
  * What an admin does to users. Each change is one method and one transaction, and records
  * itself in the audit trail (never a password or hash). Passwords arrive already hashed: the
- * slow hashing is done by the caller, outside the transaction.
+ * slow hashing is done by the caller, outside the transaction and outside the database
+ * bulkhead: the methods here, not the resource, are the {@code @Resilient} units.
  */
+@Resilient
 @ApplicationScoped
 public class UserService {
 

@@ -15,6 +15,7 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final long retryAfterSeconds;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ApiException(int status, String type, String title, String detail) {
@@ -22,11 +23,22 @@ public class ApiException extends RuntimeException {
     }
 
     public ApiException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, 0);
+    }
+
+    /** A refusal that a retry after that many seconds (at least 1) may get past: 429, 503. */
+    protected ApiException(int status, String type, String title, String detail, long retryAfterSeconds) {
+        this(status, type, title, detail, List.of(), Math.max(1, retryAfterSeconds));
+    }
+
+    private ApiException(int status, String type, String title, String detail, List<FieldError> errors,
+                         long retryAfterSeconds) {
         super(detail, null, false, false);  // an expected outcome: no stack trace to fill
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** Adds an extension member, e.g. {@code onHand}, for clients that act on it. */
@@ -57,7 +69,7 @@ public class ApiException extends RuntimeException {
 
     /** Seconds after which a retry may succeed, sent as {@code Retry-After}; 0 when a retry won't help. */
     public long retryAfterSeconds() {
-        return 0;
+        return retryAfterSeconds;
     }
 
     public Map<String, Object> extensions() {

@@ -24,6 +24,7 @@ public final class ProblemTypes {
     public static final String DATA_INTEGRITY = BASE + "data-integrity";
     public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String DATABASE_UNAVAILABLE = BASE + "database-unavailable";
+    public static final String SERVER_BUSY = BASE + "server-busy";
     public static final String INTERNAL_ERROR = BASE + "internal-error";
 
     private ProblemTypes() {

@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * <p>{@code X-Forwarded-For} counts only when that peer is one of the trusted proxies
  * ({@code STOCKROOM_TRUSTED_PROXIES}, e.g. the load balancer): any client could write the
- * header itself, so from anyone else it is ignored.
+ * header itself, so from anyone else it is ignored. Failed log-ins are counted per this address
+ * too ({@code auth.LoginThrottle}).
  */
 @ApplicationScoped
 public class ClientAddress {

@@ -6,15 +6,7 @@ import org.stockroom.problem.ProblemTypes;
 /** 503: the database cannot take the request now; the client may try again after a while. */
 public class DatabaseUnavailableException extends ApiException {
 
-    private final long retryAfterSeconds;
-
     public DatabaseUnavailableException(String detail, long retryAfterSeconds) {
-        super(503, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable", detail);
-        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
-    }
-
-    @Override
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super(503, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable", detail, retryAfterSeconds);
     }
 }

@@ -37,15 +37,17 @@ import java.util.Optional;
  *                             the server speaks HTTPS only, with the key and certificate in that PKCS12 file
  * @param maxBodyBytes         {@code STOCKROOM_MAX_BODY_BYTES}, default 65536 (64 KiB): the largest request body
  *                             the API reads; a larger one is answered 413
+ * @param logIns               {@code STOCKROOM_LOGIN_CONCURRENCY} and the {@code STOCKROOM_LOGIN_FAILURE*} limits:
+ *                             how many password checks run at once, and when failed log-ins are refused with 429
  * @param trustedProxies       {@code STOCKROOM_TRUSTED_PROXIES}, default none: addresses and CIDR blocks (comma-separated)
  *                             of load balancers whose {@code X-Forwarded-For} names the client, for the per-address
- *                             limits; from anyone else the header is ignored
+ *                             limits and failed log-ins; from anyone else the header is ignored
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
                              Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
                              Duration sessionCacheTtl,
-                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes,
+                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes, LogIns logIns,
                              TrustedProxies trustedProxies) {
 
     /** Requests per second allowed to one user and to one client address; 0 turns that limit off. */
@@ -53,6 +55,21 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
 
         public static final RateLimits DEFAULT = new RateLimits(200, 400);
         public static final RateLimits OFF = new RateLimits(0, 0);
+    }
+
+    /**
+     * Log-in's own limits (docs/security.md#failed-log-ins).
+     *
+     * @param concurrency                 password checks (PBKDF2) at once; 0: half the processors, at least 1
+     * @param failuresPerUserAndAddress   failed log-ins of one user name from one address per window; 0: no limit
+     * @param failuresPerAddress          failed log-ins from one address, any user names, per window; 0: no limit
+     * @param failuresPerUser             failed log-ins of one user name, from any address, per window; 0: no limit
+     * @param failureWindow               how long a window lasts from its first failure
+     */
+    public record LogIns(int concurrency, int failuresPerUserAndAddress, int failuresPerAddress, int failuresPerUser,
+                         Duration failureWindow) {
+
+        public static final LogIns DEFAULT = new LogIns(0, 5, 20, 100, Duration.ofMinutes(15));
     }
 
     /** The PKCS12 keystore with the server's private key and certificate chain, and its password. */
@@ -68,6 +85,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
     public static final String TLS_KEYSTORE_VARIABLE = "STOCKROOM_TLS_KEYSTORE";
     public static final String TLS_KEYSTORE_PASSWORD_VARIABLE = "STOCKROOM_TLS_KEYSTORE_PASSWORD";
     static final int MAX_RATE_LIMIT = 1_000_000;
+    static final int MAX_LOGIN_CONCURRENCY = 1024;
 
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
@@ -94,7 +112,23 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                         rate(env, "STOCKROOM_RATE_LIMIT_PER_ADDRESS", RateLimits.DEFAULT.perAddress())),
                 tls(env),
                 positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+                logIns(env),
                 trustedProxies(env, "STOCKROOM_TRUSTED_PROXIES"));
+    }
+
+    private static LogIns logIns(Map<String, String> env) {
+        return new LogIns(
+                wholeNumber(env, "STOCKROOM_LOGIN_CONCURRENCY", LogIns.DEFAULT.concurrency(), 0, MAX_LOGIN_CONCURRENCY,
+                        "a whole number from 0 (half the processors) to " + MAX_LOGIN_CONCURRENCY),
+                failureLimit(env, "STOCKROOM_LOGIN_FAILURES_PER_USER_AND_ADDRESS", LogIns.DEFAULT.failuresPerUserAndAddress()),
+                failureLimit(env, "STOCKROOM_LOGIN_FAILURES_PER_ADDRESS", LogIns.DEFAULT.failuresPerAddress()),
+                failureLimit(env, "STOCKROOM_LOGIN_FAILURES_PER_USER", LogIns.DEFAULT.failuresPerUser()),
+                duration(env, "STOCKROOM_LOGIN_FAILURE_WINDOW", LogIns.DEFAULT.failureWindow()));
+    }
+
+    private static int failureLimit(Map<String, String> env, String name, int defaultValue) {
+        return wholeNumber(env, name, defaultValue, 0, MAX_RATE_LIMIT,
+                "failed log-ins per window, a whole number from 0 (no limit) to " + MAX_RATE_LIMIT);
     }
 
     /** Both variables or neither: a keystore without its password (or the reverse) is a mistake to report. */
@@ -122,7 +156,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
                 + ", tokenTtl=" + tokenTtl + ", sessionCacheTtl=" + sessionCacheTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
-                + ", maxBodyBytes=" + maxBodyBytes + ", trustedProxies=" + trustedProxies + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", logIns=" + logIns + ", trustedProxies=" + trustedProxies + "]";
     }
 
     private static TrustedProxies trustedProxies(Map<String, String> env, String name) {

@@ -173,6 +173,12 @@ public final class StockroomServer implements AutoCloseable {
         if (!settings.trustedProxies().isEmpty()) {
             properties.put("stockroom.http.trusted-proxies", settings.trustedProxies().toString());
         }
+        properties.put("stockroom.login.concurrency", Integer.toString(settings.logIns().concurrency()));
+        properties.put("stockroom.login.failures.per-user-and-address",
+                Integer.toString(settings.logIns().failuresPerUserAndAddress()));
+        properties.put("stockroom.login.failures.per-address", Integer.toString(settings.logIns().failuresPerAddress()));
+        properties.put("stockroom.login.failures.per-user", Integer.toString(settings.logIns().failuresPerUser()));
+        properties.put("stockroom.login.failures.window", settings.logIns().failureWindow().toString());
         // Narayana reads only system properties; without these it keeps its transaction log
         // in the working directory.
         String objectStore = settings.dataDirectory().resolve("transactions").toString();

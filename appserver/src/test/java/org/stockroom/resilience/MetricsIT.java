@@ -27,14 +27,31 @@ class MetricsIT {
 
     @Test
     void givenNoBulkheadLimitIsConfigured_theBulkheadIsTwiceThePool() {
-        String metrics = given().baseUri(StockroomTestServer.baseUri().toString())
+        String metrics = metricsText();
+
+        // The test server runs a pool of 2 (StockroomTestServer) and sets no bulkhead limit.
+        assertThat(metrics).containsPattern("(?m)^stockroom_database_bulkhead_max(\\{[^}]*\\})? 4(\\.0)?$");
+    }
+
+    @Test
+    void theLogInGateAndThrottleAreServedToo() {
+        String metrics = metricsText();
+
+        // No STOCKROOM_LOGIN_CONCURRENCY in the test server: half the processors, at least 1.
+        int permits = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        assertThat(metrics)
+                .containsPattern("(?m)^stockroom_login_checks_max(\\{[^}]*\\})? " + permits + "(\\.0)?$")
+                .containsPattern("(?m)^stockroom_login_checks_in_use(\\{[^}]*\\})? ")
+                .containsPattern("(?m)^stockroom_login_checks_refused(\\{[^}]*\\})? ")
+                .containsPattern("(?m)^stockroom_login_throttled(\\{[^}]*\\})? ");
+    }
+
+    private static String metricsText() {
+        return given().baseUri(StockroomTestServer.baseUri().toString())
                 .accept("text/plain")
                 .get("/metrics")
                 .then()
                 .statusCode(200)
                 .extract().asString();
-
-        // The test server runs a pool of 2 (StockroomTestServer) and sets no bulkhead limit.
-        assertThat(metrics).containsPattern("(?m)^stockroom_database_bulkhead_max(\\{[^}]*\\})? 4(\\.0)?$");
     }
 }

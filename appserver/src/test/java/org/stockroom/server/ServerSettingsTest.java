@@ -87,13 +87,20 @@ class ServerSettingsTest {
                 Map.entry("STOCKROOM_TLS_KEYSTORE", "/etc/stockroom/server.p12"),
                 Map.entry("STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret"),
                 Map.entry("STOCKROOM_MAX_BODY_BYTES", "1048576"),
+                Map.entry("STOCKROOM_LOGIN_CONCURRENCY", "3"),
+                Map.entry("STOCKROOM_LOGIN_FAILURES_PER_USER_AND_ADDRESS", "4"),
+                Map.entry("STOCKROOM_LOGIN_FAILURES_PER_ADDRESS", "0"),
+                Map.entry("STOCKROOM_LOGIN_FAILURES_PER_USER", "50"),
+                Map.entry("STOCKROOM_LOGIN_FAILURE_WINDOW", "PT5M"),
                 Map.entry("STOCKROOM_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
                 Optional.of(" a long secret "), Duration.ofMinutes(30), Duration.ZERO, new ServerSettings.RateLimits(7, 0),
                 Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
-                        "keystore secret")), 1_048_576, TrustedProxies.parse("127.0.0.1, 10.0.0.0/8")));
+                        "keystore secret")), 1_048_576,
+                new ServerSettings.LogIns(3, 4, 0, 50, Duration.ofMinutes(5)),
+                TrustedProxies.parse("127.0.0.1, 10.0.0.0/8")));
     }
 
     @Test
@@ -241,6 +248,38 @@ class ServerSettingsTest {
                 .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_RATE_LIMIT_PER_USER", limit)))
                 .withMessageContaining("STOCKROOM_RATE_LIMIT_PER_USER")
                 .withMessageContaining("'" + limit + "'");
+    }
+
+    @Test
+    void givenNoLogInVariables_whenRead_thenHalfTheProcessorsCheckAndFiveTwentyAHundredFailuresPerQuarterHour() {
+        assertThat(ServerSettings.fromEnvironment(Map.of()).logIns())
+                .isEqualTo(new ServerSettings.LogIns(0, 5, 20, 100, Duration.ofMinutes(15)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "two", "1025"})
+    void givenABadLogInConcurrency_whenRead_thenTheVariableIsNamed(String concurrency) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_LOGIN_CONCURRENCY", concurrency)))
+                .withMessageContaining("STOCKROOM_LOGIN_CONCURRENCY")
+                .withMessageContaining("'" + concurrency + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STOCKROOM_LOGIN_FAILURES_PER_USER_AND_ADDRESS", "STOCKROOM_LOGIN_FAILURES_PER_ADDRESS",
+            "STOCKROOM_LOGIN_FAILURES_PER_USER"})
+    void givenANegativeFailureLimit_whenRead_thenTheVariableIsNamed(String variable) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of(variable, "-5")))
+                .withMessageContaining(variable);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"15m", "PT0S", "-PT1M"})
+    void givenABadFailureWindow_whenRead_thenTheVariableIsNamed(String window) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_LOGIN_FAILURE_WINDOW", window)))
+                .withMessageContaining("STOCKROOM_LOGIN_FAILURE_WINDOW");
     }
 
     @Test

@@ -56,6 +56,13 @@ public final class StockroomTestServer {
      */
     public static final String TEST_USER_PASSWORD = "test-user-password-K4v8";
 
+    /**
+     * Set to {@code true} (failsafe execution "login-tests") for a server with the production's
+     * limits on failed log-ins; otherwise they are far above what any test sends, as the other
+     * tests log in with wrong passwords from 127.0.0.1 and a 429 there would only make them flaky.
+     */
+    public static final String PRODUCTION_LOGIN_LIMITS_PROPERTY = "stockroom.test.production-login-limits";
+
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
     private static final Map<Role, String> TOKENS = new ConcurrentHashMap<>();
 
@@ -110,6 +117,11 @@ public final class StockroomTestServer {
             // their own (RateLimitAndTlsEdgeIT), and a 429 here would only make tests flaky.
             env.put("STOCKROOM_RATE_LIMIT_PER_USER", "100000");
             env.put("STOCKROOM_RATE_LIMIT_PER_ADDRESS", "100000");
+            if (!hasProductionLoginLimits()) {
+                env.put("STOCKROOM_LOGIN_FAILURES_PER_USER_AND_ADDRESS", "100000");
+                env.put("STOCKROOM_LOGIN_FAILURES_PER_ADDRESS", "100000");
+                env.put("STOCKROOM_LOGIN_FAILURES_PER_USER", "100000");
+            }
             StockroomServer started = StockroomServer.start(ServerSettings.fromEnvironment(env));
             addTestUsers(started.database());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -120,6 +132,11 @@ public final class StockroomTestServer {
         } catch (Exception e) {
             throw new IllegalStateException("the test server did not start", e);
         }
+    }
+
+    /** Whether this test JVM's server refuses failed log-ins as the production does (5, 20, 100 per 15 minutes). */
+    public static boolean hasProductionLoginLimits() {
+        return Boolean.getBoolean(PRODUCTION_LOGIN_LIMITS_PROPERTY);
     }
 
     /**
