@@ -108,8 +108,10 @@ public final class StockroomTestServer {
             env.put("STOCKROOM_DATA_DIR", dataDirectory.toString());
             env.put("STOCKROOM_DEMO_DATA", "false");
             // A tiny pool: a business transaction that ever needs a second connection
-            // deadlocks the concurrency tests instead of passing unnoticed.
-            env.put("STOCKROOM_DB_POOL_SIZE", "2");
+            // deadlocks the concurrency tests instead of passing unnoticed. The log-in tests run
+            // the production's pool (and so its bulkhead of 20): they measure what a flood of
+            // log-ins takes from stock work on a server as it is deployed.
+            env.put("STOCKROOM_DB_POOL_SIZE", hasProductionLoginLimits() ? "10" : "2");
             env.put("STOCKROOM_IDEMPOTENCY_TTL", IDEMPOTENCY_TTL.toString());
             env.put("STOCKROOM_SESSION_CACHE_TTL", SESSION_CACHE_TTL.toString());
             env.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
