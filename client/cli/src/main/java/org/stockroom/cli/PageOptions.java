@@ -3,8 +3,6 @@ package org.stockroom.cli;
 import org.stockroom.client.Page;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
 /** The paging options every {@code list} command shares. */
@@ -30,15 +28,6 @@ public final class PageOptions {
      * on, gathered into one page without a next cursor.
      */
     public <T> Page<T> fetch(Function<String, Page<T>> pageAfter) {
-        Page<T> page = pageAfter.apply(after);
-        if (!all) {
-            return page;
-        }
-        List<T> items = new ArrayList<>(page.items());
-        while (page.hasNext()) {
-            page = pageAfter.apply(page.next());
-            items.addAll(page.items());
-        }
-        return new Page<>(items, null);
+        return all ? Page.allFrom(after, pageAfter) : pageAfter.apply(after);
     }
 }

@@ -402,9 +402,9 @@ public final class MainWindow extends JFrame {
         }
         refreshing = true;
         connection.run(() -> new Details(
-                        connection.client().getProduct(sku).value(),
-                        connection.client().listStockLevels(new StockQuery(sku, null, null, 100, null)).items(),
-                        connection.client().listMovements(new MovementQuery(sku, null, null, 50, null)).items()),
+                        connection.client().products().get(sku).value(),
+                        connection.client().stock().levels(new StockQuery(sku, null, null, 100, null)).items(),
+                        connection.client().movements().list(new MovementQuery(sku, null, null, 50, null)).items()),
                 details -> {
                     refreshing = false;
                     products.model().replace(product -> product.sku().equals(sku), details.product());
@@ -423,7 +423,7 @@ public final class MainWindow extends JFrame {
     }
 
     private void loadLocations() {
-        connection.run(() -> connection.client().listLocations(500, null).items(),
+        connection.run(() -> connection.client().locations().list(500, null).items(),
                 (List<Location> locations) -> locationCodes = locations.stream().map(Location::code).toList(),
                 this::readFailed);
     }
@@ -456,7 +456,7 @@ public final class MainWindow extends JFrame {
         if (sku == null) {
             return;
         }
-        connection.run(() -> connection.client().getProduct(sku),
+        connection.run(() -> connection.client().products().get(sku),
                 current -> ProductDialog.edit(this, connection, current, saved -> {
                     statusBar.showMessage("Saved product " + saved.sku() + ".");
                     reloadProducts();
@@ -468,7 +468,7 @@ public final class MainWindow extends JFrame {
     private void logOut() {
         refresh.stop();
         connection.run(() -> {
-            connection.client().logOut();
+            connection.client().auth().logOut();
             return null;
         }, revoked -> { }, failure -> { });
         dispose();

@@ -45,7 +45,7 @@ public final class AuditCommand implements Callable<Integer> {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
         AuditQuery query = new AuditQuery(user, since, paging.limit(), null);
-        Page<AuditEvent> page = paging.fetch(after -> client.audit(query.withAfter(after)));
+        Page<AuditEvent> page = paging.fetch(after -> client.audit().list(query.withAfter(after)));
         output.page(page, "audit events", events -> table(events, output));
         return ExitCode.OK;
     }

@@ -28,7 +28,7 @@ public final class LocationCommand {
     @Command(name = "add", description = "Add a location.")
     int add(@Parameters(paramLabel = "CODE", description = "Its short code, e.g. MAIN; never changes.") String code,
             @Option(names = "--name", required = true, description = "What it is called.") String name) {
-        Location created = stockroom.client().createLocation(new NewLocation(code, name), stockroom.idempotencyKey());
+        Location created = stockroom.client().locations().create(new NewLocation(code, name), stockroom.idempotencyKey());
         Output output = stockroom.output();
         if (output.json()) {
             output.json(created);
@@ -42,7 +42,7 @@ public final class LocationCommand {
     int list(@Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
-        Page<Location> page = paging.fetch(after -> client.listLocations(paging.limit(), after));
+        Page<Location> page = paging.fetch(after -> client.locations().list(paging.limit(), after));
         output.page(page, "locations", locations -> table(locations, output));
         return ExitCode.OK;
     }

@@ -44,7 +44,7 @@ public final class MovementsCommand implements Callable<Integer> {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
         MovementQuery query = new MovementQuery(sku, location, since, paging.limit(), null);
-        Page<Movement> page = paging.fetch(after -> client.listMovements(query.withAfter(after)));
+        Page<Movement> page = paging.fetch(after -> client.movements().list(query.withAfter(after)));
         output.page(page, "movements", movements -> table(movements, output));
         return ExitCode.OK;
     }

@@ -47,7 +47,7 @@ public final class ProductCommand {
                     description = "A group to file it under, e.g. Fasteners.") String category,
             @Option(names = "--reorder-point", paramLabel = "N",
                     description = "Reorder when stock falls below N (server default: 0).") Integer reorderPoint) {
-        Versioned<Product> created = stockroom.client().createProduct(
+        Versioned<Product> created = stockroom.client().products().create(
                 new NewProduct(sku, name, description, unit, category, reorderPoint), stockroom.idempotencyKey());
         Output output = stockroom.output();
         if (output.json()) {
@@ -68,14 +68,14 @@ public final class ProductCommand {
              @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         ProductQuery query = new ProductQuery(text, category, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<Product> page = paging.fetch(after -> client.listProducts(query.withAfter(after)));
+        Page<Product> page = paging.fetch(after -> client.products().list(query.withAfter(after)));
         stockroom.output().page(page, "products", ProductCommand::table);
         return ExitCode.OK;
     }
 
     @Command(name = "show", description = "Show one product.")
     int show(@Parameters(paramLabel = "SKU", description = "The product.") String sku) {
-        Product product = stockroom.client().getProduct(sku).value();
+        Product product = stockroom.client().products().get(sku).value();
         Output output = stockroom.output();
         if (output.json()) {
             output.json(product);
@@ -103,7 +103,7 @@ public final class ProductCommand {
                             + "--name, --description, --unit, --category, --reorder-point");
         }
         StockroomClient client = stockroom.client();
-        Versioned<Product> current = client.getProduct(sku);
+        Versioned<Product> current = client.products().get(sku);
         ProductChanges changes = current.value().changes();
         if (name != null) {
             changes = changes.withName(name);
@@ -120,7 +120,7 @@ public final class ProductCommand {
         if (reorderPoint != null) {
             changes = changes.withReorderPoint(reorderPoint);
         }
-        Product updated = client.updateProduct(sku, changes, current.etag()).value();
+        Product updated = client.products().update(sku, changes, current.etag()).value();
         Output output = stockroom.output();
         if (output.json()) {
             output.json(updated);
@@ -135,7 +135,7 @@ public final class ProductCommand {
             description = "Archive a product: it stays in the history but takes no more receipts. "
                     + "Refused while it has stock on hand.")
     int archive(@Parameters(paramLabel = "SKU", description = "The product.") String sku) {
-        stockroom.client().archiveProduct(sku);
+        stockroom.client().products().archive(sku);
         Output output = stockroom.output();
         if (!output.json()) {
             output.line("Archived product " + sku + ".");

@@ -42,7 +42,7 @@ public final class LoginCommand implements Callable<Integer> {
                 : prompter.secret("Password for " + name + " at " + server + ": ");
         IssuedToken issued;
         try {
-            issued = stockroom.client().logIn(name, password);
+            issued = stockroom.client().auth().logIn(name, password);
         } catch (NotAuthenticatedException wrongCredentials) {
             stockroom.err().println("error: " + wrongCredentials.problem().message());
             return ExitCode.REFUSED;

@@ -23,7 +23,7 @@ public final class WhoamiCommand implements Callable<Integer> {
             stockroom.err().println(ErrorReporter.NOT_LOGGED_IN);
             return ExitCode.REFUSED;
         }
-        Session session = stockroom.client().me();
+        Session session = stockroom.client().auth().me();
         Output output = stockroom.output();
         if (output.json()) {
             output.json(session);

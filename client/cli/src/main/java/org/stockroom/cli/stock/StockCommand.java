@@ -98,14 +98,14 @@ public final class StockCommand {
                @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         StockQuery query = new StockQuery(sku, location, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<StockLevel> page = paging.fetch(after -> client.listStockLevels(query.withAfter(after)));
+        Page<StockLevel> page = paging.fetch(after -> client.stock().levels(query.withAfter(after)));
         stockroom.output().page(page, "stock levels", StockCommand::table);
         return ExitCode.OK;
     }
 
     /** Records the movement with this command's idempotency key, so a retry records it once. */
     private Movement record(NewMovement movement) {
-        return stockroom.client().recordMovement(movement, stockroom.idempotencyKey());
+        return stockroom.client().movements().record(movement, stockroom.idempotencyKey());
     }
 
     private void confirm(Movement movement, String sentence) {
