@@ -4,6 +4,7 @@ import org.stockroom.client.Page;
 import org.stockroom.client.model.Product;
 import org.stockroom.client.model.ProductQuery;
 import org.stockroom.desktop.connection.ServerConnection;
+import org.stockroom.desktop.table.ListTableModel;
 
 import java.util.List;
 import java.util.function.Consumer;
