@@ -5,7 +5,6 @@ import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.Versioned;
 import org.stockroom.client.model.NewProduct;
@@ -49,12 +48,8 @@ public final class ProductCommand {
                     description = "Reorder when stock falls below N (server default: 0).") Integer reorderPoint) {
         Versioned<Product> created = stockroom.client().products().create(
                 new NewProduct(sku, name, description, unit, category, reorderPoint), stockroom.idempotencyKey());
-        Output output = stockroom.output();
-        if (output.json()) {
-            output.json(created.value());
-        } else {
-            output.line("Created product " + created.value().sku() + " (" + created.value().name() + ").");
-        }
+        stockroom.output().result(created.value(),
+                "Created product " + created.value().sku() + " (" + created.value().name() + ").");
         return ExitCode.OK;
     }
 
@@ -68,8 +63,8 @@ public final class ProductCommand {
              @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         ProductQuery query = new ProductQuery(text, category, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<Product> page = paging.fetch(after -> client.products().list(query.withAfter(after)));
-        stockroom.output().page(page, "products", ProductCommand::table);
+        paging.show(stockroom.output(), after -> client.products().list(query.withAfter(after)), "products",
+                ProductCommand::table);
         return ExitCode.OK;
     }
 
@@ -77,11 +72,7 @@ public final class ProductCommand {
     int show(@Parameters(paramLabel = "SKU", description = "The product.") String sku) {
         Product product = stockroom.client().products().get(sku).value();
         Output output = stockroom.output();
-        if (output.json()) {
-            output.json(product);
-        } else {
-            output.details(details(product, output));
-        }
+        output.record(product, () -> details(product, output));
         return ExitCode.OK;
     }
 

@@ -25,12 +25,8 @@ public final class WhoamiCommand implements Callable<Integer> {
         }
         Session session = stockroom.client().auth().me();
         Output output = stockroom.output();
-        if (output.json()) {
-            output.json(session);
-        } else {
-            output.line(session.username() + " (" + session.role() + ") at " + stockroom.server()
-                    + ", token valid until " + output.time(session.expiresAt()));
-        }
+        output.result(session, session.username() + " (" + session.role() + ") at " + stockroom.server()
+                + ", token valid until " + output.time(session.expiresAt()));
         return ExitCode.OK;
     }
 }

@@ -1,11 +1,9 @@
 package org.stockroom.cli.stock;
 
 import org.stockroom.cli.ExitCode;
-import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.NewMovement;
@@ -98,8 +96,8 @@ public final class StockCommand {
                @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         StockQuery query = new StockQuery(sku, location, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<StockLevel> page = paging.fetch(after -> client.stock().levels(query.withAfter(after)));
-        stockroom.output().page(page, "stock levels", StockCommand::table);
+        paging.show(stockroom.output(), after -> client.stock().levels(query.withAfter(after)), "stock levels",
+                StockCommand::table);
         return ExitCode.OK;
     }
 
@@ -109,12 +107,7 @@ public final class StockCommand {
     }
 
     private void confirm(Movement movement, String sentence) {
-        Output output = stockroom.output();
-        if (output.json()) {
-            output.json(movement);
-        } else {
-            output.line(sentence + " (movement " + movement.id() + ").");
-        }
+        stockroom.output().result(movement, sentence + " (movement " + movement.id() + ").");
     }
 
     static String signed(int change) {

@@ -6,7 +6,6 @@ import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.Prompter;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.NewUser;
 import org.stockroom.client.model.User;
@@ -39,8 +38,7 @@ public final class UserCommand {
     int list(@Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
-        Page<User> page = paging.fetch(after -> client.users().list(paging.limit(), after));
-        output.page(page, "users", users -> table(users, output));
+        paging.show(output, after -> client.users().list(paging.limit(), after), "users", users -> table(users, output));
         return ExitCode.OK;
     }
 
@@ -48,11 +46,7 @@ public final class UserCommand {
     int show(@Parameters(paramLabel = "USERNAME") String username) {
         User user = stockroom.client().users().get(username);
         Output output = stockroom.output();
-        if (output.json()) {
-            output.json(user);
-        } else {
-            output.details(details(user, output));
-        }
+        output.record(user, () -> details(user, output));
         return ExitCode.OK;
     }
 
@@ -119,12 +113,7 @@ public final class UserCommand {
     }
 
     private void report(User user, String sentence) {
-        Output output = stockroom.output();
-        if (output.json()) {
-            output.json(user);
-        } else {
-            output.line(sentence);
-        }
+        stockroom.output().result(user, sentence);
     }
 
     static Table table(List<User> users, Output output) {
