@@ -216,7 +216,9 @@ class DesktopIT {
         window = logInAs(Role.VIEWER);
         JTableFixture products = window.table("products");
         search(window, prefix);
-        awaitTrue("the first page of 100", () -> products.rowCount() == 100);
+        // The window's first listing (no search yet) also fills 100 rows: wait for the search's own.
+        awaitTrue("the first page of 100", () -> products.rowCount() == 100
+                && products.contents()[0][0].startsWith(prefix) && products.contents()[99][0].startsWith(prefix));
 
         JTable table = products.target();
         GuiActionRunner.execute(() -> table.scrollRectToVisible(table.getCellRect(table.getRowCount() - 1, 0, true)));
