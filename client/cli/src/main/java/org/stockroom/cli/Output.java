@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Where a command's results go: aligned tables and short sentences for people,
@@ -39,6 +40,24 @@ public final class Output {
 
     public void json(Object value) {
         out.println(JSON.toJson(value));
+    }
+
+    /** Reports what a command did: JSON of the result, or a sentence. */
+    public void result(Object value, String sentence) {
+        if (json) {
+            json(value);
+        } else {
+            line(sentence);
+        }
+    }
+
+    /** Shows one record: JSON as it came, or label/value lines (see {@link #details}). */
+    public void record(Object value, Supplier<Map<String, ?>> fields) {
+        if (json) {
+            json(value);
+        } else {
+            details(fields.get());
+        }
     }
 
     public void line(String text) {

@@ -3,7 +3,6 @@ package org.stockroom.cli;
 import org.stockroom.client.Page;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -29,16 +28,13 @@ public final class PageOptions {
      * Fetches one page starting at {@code --after}, or with {@code --all} every page from there
      * on, gathered into one page without a next cursor.
      */
+    /** Fetches as {@link #fetch} does and shows the listing as {@link Output#page} does. */
+    public <T> void show(Output output, Function<String, Page<T>> pageAfter, String noun,
+                         Function<List<T>, Table> table) {
+        output.page(fetch(pageAfter), noun, table);
+    }
+
     public <T> Page<T> fetch(Function<String, Page<T>> pageAfter) {
-        Page<T> page = pageAfter.apply(after);
-        if (!all) {
-            return page;
-        }
-        List<T> items = new ArrayList<>(page.items());
-        while (page.hasNext()) {
-            page = pageAfter.apply(page.next());
-            items.addAll(page.items());
-        }
-        return new Page<>(items, null);
+        return all ? Page.allFrom(after, pageAfter) : pageAfter.apply(after);
     }
 }

@@ -133,7 +133,7 @@ class SessionCliIT {
         logInAs(Role.VIEWER);
         try (StockroomClient elsewhere = StockroomClient.builder().server(server)
                 .bearerToken(storedSession().token()).build()) {
-            elsewhere.logOut();  // as if logged out from another terminal
+            elsewhere.auth().logOut();  // as if logged out from another terminal
         }
 
         Run run = stockroom("", "stock", "levels");
@@ -201,7 +201,7 @@ class SessionCliIT {
     private static void assumeUsersApi() {
         try (StockroomClient admin = StockroomClient.builder().server(server)
                 .bearerToken(StockroomTestServer.tokenOf(Role.ADMIN)).build()) {
-            admin.listUsers(1, null);
+            admin.users().list(1, null);
         } catch (ProblemException e) {
             assumeFalse(e.status() == 404, "the server has no users API yet (GET /api/v1/users is 404)");
             throw e;

@@ -101,7 +101,7 @@ class DesktopIT {
     void logInCreateAProductReceiveStockRefuseAnOverIssueAndShowALostServer() throws Exception {
         String location = "BIN-" + suffix;
         try (StockroomClient admin = adminClient()) {
-            admin.createLocation(new NewLocation(location, "Bin " + suffix));
+            admin.locations().create(new NewLocation(location, "Bin " + suffix));
             // Neighbours for the pictures: a few products in stock, one below its reorder point.
             seed(admin, "CABLE-" + suffix, "Power cable 2 m", "Electrical", 20, 12, location);
             seed(admin, "BULB-" + suffix, "LED bulb E27", "Lighting", 10, 4, location);
@@ -172,7 +172,7 @@ class DesktopIT {
         // A change by another client shows without any action here.
         try (StockroomClient clerk = StockroomClient.builder().server(StockroomTestServer.baseUri())
                 .bearerToken(StockroomTestServer.tokenOf(Role.CLERK)).build()) {
-            clerk.recordMovement(NewMovement.issue(sku, 3, location, null, null));
+            clerk.movements().record(NewMovement.issue(sku, 3, location, null, null));
         }
         awaitTrue("the other client's issue shown", () -> stock.contents()[0][1].equals("7"));
         awaitTrue("the product's total updated too", () -> products.contents()[rowOf(products, sku)][3].equals("7"));
@@ -210,13 +210,15 @@ class DesktopIT {
         String prefix = "PAGE-" + suffix + "-";
         try (StockroomClient admin = adminClient()) {
             for (int i = 0; i < 130; i++) {
-                admin.createProduct(NewProduct.of(prefix + String.format("%03d", i), "Paged " + i));
+                admin.products().create(NewProduct.of(prefix + String.format("%03d", i), "Paged " + i));
             }
         }
         window = logInAs(Role.VIEWER);
         JTableFixture products = window.table("products");
         search(window, prefix);
-        awaitTrue("the first page of 100", () -> products.rowCount() == 100);
+        // The window's first listing (no search yet) also fills 100 rows: wait for the search's own.
+        awaitTrue("the first page of 100", () -> products.rowCount() == 100
+                && products.contents()[0][0].startsWith(prefix) && products.contents()[99][0].startsWith(prefix));
 
         JTable table = products.target();
         GuiActionRunner.execute(() -> table.scrollRectToVisible(table.getCellRect(table.getRowCount() - 1, 0, true)));
@@ -243,7 +245,7 @@ class DesktopIT {
     void anEditConflictOffersToLoadTheOtherVersion() {
         String sku = "EDIT-" + suffix;
         try (StockroomClient admin = adminClient()) {
-            admin.createProduct(new NewProduct(sku, "Original name", null, "pcs", "Tools", 2));
+            admin.products().create(new NewProduct(sku, "Original name", null, "pcs", "Tools", 2));
         }
         window = logInAs(Role.MANAGER);
         JTableFixture products = window.table("products");
@@ -256,8 +258,8 @@ class DesktopIT {
 
         // Someone else saves the product while the form is open.
         try (StockroomClient admin = adminClient()) {
-            var current = admin.getProduct(sku);
-            admin.updateProduct(sku, current.value().changes().withName("Changed elsewhere"), current.etag());
+            var current = admin.products().get(sku);
+            admin.products().update(sku, current.value().changes().withName("Changed elsewhere"), current.etag());
         }
         edit.textBox("name").setText("My edit");
         edit.button("ok").click();
@@ -323,8 +325,8 @@ class DesktopIT {
 
     private static void seed(StockroomClient admin, String sku, String name, String category, int reorderPoint,
                              int onHand, String location) {
-        admin.createProduct(new NewProduct(sku, name, null, "pcs", category, reorderPoint));
-        admin.recordMovement(NewMovement.receive(sku, onHand, location, null, "PO-SEED"));
+        admin.products().create(new NewProduct(sku, name, null, "pcs", category, reorderPoint));
+        admin.movements().record(NewMovement.receive(sku, onHand, location, null, "PO-SEED"));
     }
 
     private static int rowOf(JTableFixture table, String sku) {

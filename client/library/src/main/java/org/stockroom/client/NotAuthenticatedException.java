@@ -3,7 +3,7 @@ package org.stockroom.client;
 /**
  * 401: the server does not know who is asking. Either no token was sent (log in first), the
  * token sent is no longer valid (expired, revoked, or its user disabled: log in again), or,
- * from {@link StockroomClient#logIn}, the user name or password was wrong.
+ * from {@link Auth#logIn}, the user name or password was wrong.
  */
 public final class NotAuthenticatedException extends ProblemException {
 

@@ -98,7 +98,7 @@ class StockroomClientAuthTest {
 
         IssuedToken issued;
         try (StockroomClient client = client("sr_old-token")) {
-            issued = client.logIn("alice", "s3cret \"pw\"".toCharArray());
+            issued = client.auth().logIn("alice", "s3cret \"pw\"".toCharArray());
         }
 
         Recorded request = lastRequest.get();
@@ -118,7 +118,7 @@ class StockroomClientAuthTest {
         reply = problem(401, "Wrong user name or password", "Bearer realm=\"stockroom\"");
 
         try (StockroomClient client = client(null)) {
-            assertThatThrownBy(() -> client.logIn("alice", "wrong".toCharArray()))
+            assertThatThrownBy(() -> client.auth().logIn("alice", "wrong".toCharArray()))
                     .isInstanceOfSatisfying(NotAuthenticatedException.class, refused -> {
                         assertThat(refused.tokenSent()).isFalse();
                         assertThat(refused.status()).isEqualTo(401);
@@ -133,7 +133,7 @@ class StockroomClientAuthTest {
                 "Bearer realm=\"stockroom\", error=\"invalid_token\"");
 
         try (StockroomClient client = client(TOKEN)) {
-            assertThatThrownBy(client::me)
+            assertThatThrownBy(client.auth()::me)
                     .isInstanceOfSatisfying(NotAuthenticatedException.class,
                             refused -> assertThat(refused.tokenSent()).isTrue());
         }
@@ -145,7 +145,7 @@ class StockroomClientAuthTest {
         reply = problem(401, "This request needs a bearer token", "Bearer realm=\"stockroom\"");
 
         try (StockroomClient client = client("   ")) {
-            assertThatThrownBy(client::me)
+            assertThatThrownBy(client.auth()::me)
                     .isInstanceOfSatisfying(NotAuthenticatedException.class,
                             refused -> assertThat(refused.tokenSent()).isFalse());
         }
@@ -157,7 +157,7 @@ class StockroomClientAuthTest {
         reply = problem(403, "Role viewer may not do this; it needs clerk", null);
 
         try (StockroomClient client = client(TOKEN)) {
-            assertThatThrownBy(() -> client.listUsers(null, null))
+            assertThatThrownBy(() -> client.users().list(null, null))
                     .isInstanceOf(ProblemException.class)
                     .isInstanceOfSatisfying(NotPermittedException.class, refused -> {
                         assertThat(refused.status()).isEqualTo(403);
@@ -171,7 +171,7 @@ class StockroomClientAuthTest {
         reply = problem(409, "taken", null);
 
         try (StockroomClient client = client(TOKEN)) {
-            assertThatThrownBy(() -> client.createUser(new NewUser("alice", "pw", "clerk")))
+            assertThatThrownBy(() -> client.users().create(new NewUser("alice", "pw", "clerk")))
                     .isExactlyInstanceOf(ProblemException.class);
         }
     }
@@ -181,11 +181,11 @@ class StockroomClientAuthTest {
         reply = new Reply(200, "application/json",
                 "{\"username\":\"alice\",\"role\":\"clerk\",\"expiresAt\":\"2026-11-22T17:03:00Z\"}", null);
         try (StockroomClient client = client(TOKEN)) {
-            assertThat(client.me()).isEqualTo(new Session("alice", "clerk", Instant.parse("2026-11-22T17:03:00Z")));
+            assertThat(client.auth().me()).isEqualTo(new Session("alice", "clerk", Instant.parse("2026-11-22T17:03:00Z")));
             assertThat(lastRequest.get().path()).isEqualTo("/api/v1/auth/me");
 
             reply = new Reply(204, null, null, null);
-            client.logOut();
+            client.auth().logOut();
         }
         Recorded logout = lastRequest.get();
         assertThat(logout.method()).isEqualTo("POST");
@@ -199,7 +199,7 @@ class StockroomClientAuthTest {
         reply = new Reply(204, null, null, null);
 
         try (StockroomClient client = client(TOKEN)) {
-            client.changeOwnPassword("old".toCharArray(), "new-one".toCharArray());
+            client.auth().changePassword("old".toCharArray(), "new-one".toCharArray());
         }
 
         Recorded request = lastRequest.get();
@@ -214,7 +214,7 @@ class StockroomClientAuthTest {
 
         Page<User> page;
         try (StockroomClient client = client(TOKEN)) {
-            page = client.listUsers(2, "a b");
+            page = client.users().list(2, "a b");
         }
 
         assertThat(lastRequest.get().path()).isEqualTo("/api/v1/users");
@@ -228,26 +228,26 @@ class StockroomClientAuthTest {
     void getsCreatesAndChangesUsers() {
         reply = new Reply(200, "application/json", USER_JSON, null);
         try (StockroomClient client = client(TOKEN)) {
-            assertThat(client.getUser("al ice").username()).isEqualTo("alice");
+            assertThat(client.users().get("al ice").username()).isEqualTo("alice");
             assertThat(lastRequest.get().path()).isEqualTo("/api/v1/users/al%20ice");
 
             reply = new Reply(201, "application/json", USER_JSON, null);
-            assertThat(client.createUser(new NewUser("alice", "pw-1", "clerk")).role()).isEqualTo("clerk");
+            assertThat(client.users().create(new NewUser("alice", "pw-1", "clerk")).role()).isEqualTo("clerk");
             assertThat(lastRequest.get().method()).isEqualTo("POST");
             assertThat(lastRequest.get().path()).isEqualTo("/api/v1/users");
             assertThat(lastRequest.get().body()).isEqualTo("{\"username\":\"alice\",\"password\":\"pw-1\",\"role\":\"clerk\"}");
 
             reply = new Reply(200, "application/json", USER_JSON, null);
-            client.changeUser("alice", UserChanges.role("manager"));
+            client.users().change("alice", UserChanges.role("manager"));
             assertThat(lastRequest.get().method()).isEqualTo("PATCH");
             assertThat(lastRequest.get().path()).isEqualTo("/api/v1/users/alice");
             assertThat(lastRequest.get().body()).isEqualTo("{\"role\":\"manager\"}");
 
-            client.changeUser("alice", UserChanges.disable());
+            client.users().change("alice", UserChanges.disable());
             assertThat(lastRequest.get().body()).isEqualTo("{\"disabled\":true}");
 
             reply = new Reply(204, null, null, null);
-            client.resetPassword("alice", "fresh-pw".toCharArray());
+            client.users().resetPassword("alice", "fresh-pw".toCharArray());
             assertThat(lastRequest.get().method()).isEqualTo("POST");
             assertThat(lastRequest.get().path()).isEqualTo("/api/v1/users/alice/password");
             assertThat(lastRequest.get().body()).isEqualTo("{\"password\":\"fresh-pw\"}");

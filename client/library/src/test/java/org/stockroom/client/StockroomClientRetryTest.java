@@ -238,7 +238,7 @@ class StockroomClientRetryTest {
         String key = IdempotencyKeys.newKey();
 
         try (StockroomClient client = client()) {
-            Movement movement = client.recordMovement(RECEIPT, key);
+            Movement movement = client.movements().record(RECEIPT, key);
 
             assertThat(movement.id()).isEqualTo(42);
         }
@@ -259,7 +259,7 @@ class StockroomClientRetryTest {
         script(unavailable(inThreeSeconds), json(200, EMPTY_PAGE));
 
         try (StockroomClient client = client()) {
-            assertThat(client.listLocations(null, null).items()).isEmpty();
+            assertThat(client.locations().list(null, null).items()).isEmpty();
         }
         assertThat(seen).hasSize(2);
         assertThat(time.waits).singleElement()
@@ -272,7 +272,7 @@ class StockroomClientRetryTest {
         String key = IdempotencyKeys.newKey();
 
         try (StockroomClient client = client()) {
-            Versioned<?> created = client.createProduct(new NewProduct("BOLT-1", "Hex bolt", null, null, null, 5), key);
+            Versioned<?> created = client.products().create(new NewProduct("BOLT-1", "Hex bolt", null, null, null, 5), key);
 
             assertThat(created.etag()).isEqualTo("\"3\"");
         }
@@ -286,7 +286,7 @@ class StockroomClientRetryTest {
         script(silence(), json(200, EMPTY_PAGE));
 
         try (StockroomClient client = client(url, RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
-            assertThat(client.listLocations(null, null).items()).isEmpty();
+            assertThat(client.locations().list(null, null).items()).isEmpty();
         }
         assertThat(seen).hasSize(2).allSatisfy(request -> assertThat(request.method()).isEqualTo("GET"));
         assertThat(seen).extracting(Seen::idempotencyKey).containsOnlyNulls();
@@ -298,7 +298,7 @@ class StockroomClientRetryTest {
         script(stallMidway(), json(200, EMPTY_PAGE));
 
         try (StockroomClient client = client(url, RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
-            assertThat(client.listLocations(null, null).items()).isEmpty();
+            assertThat(client.locations().list(null, null).items()).isEmpty();
         }
         assertThat(seen).hasSize(2);
         assertThat(time.waits).hasSize(1);
@@ -309,7 +309,7 @@ class StockroomClientRetryTest {
         script(stallMidway());
 
         try (StockroomClient client = client(url, RetryPolicy.NONE, Duration.ofMillis(300))) {
-            assertThatThrownBy(() -> client.listLocations(null, null))
+            assertThatThrownBy(() -> client.locations().list(null, null))
                     .isInstanceOfSatisfying(ServerUnreachableException.class,
                             e -> assertThat(e.reason()).isEqualTo("no answer within 300 ms"));
         }
@@ -325,7 +325,7 @@ class StockroomClientRetryTest {
         String key = IdempotencyKeys.newKey();
 
         try (StockroomClient client = client(url, RetryPolicy.DEFAULT, Duration.ofMillis(300))) {
-            assertThat(client.createLocation(new NewLocation("MAIN", "Main warehouse"), key).code())
+            assertThat(client.locations().create(new NewLocation("MAIN", "Main warehouse"), key).code())
                     .isEqualTo("MAIN");
         }
         assertThat(keysSeen()).containsExactly(key, key);
@@ -336,7 +336,7 @@ class StockroomClientRetryTest {
         script(HttpExchange::close, json(200, EMPTY_PAGE));
 
         try (StockroomClient client = client()) {
-            assertThat(client.listLocations(null, null).items()).isEmpty();
+            assertThat(client.locations().list(null, null).items()).isEmpty();
         }
         assertThat(seen).hasSize(2);
     }
@@ -347,7 +347,7 @@ class StockroomClientRetryTest {
                 json(200, EMPTY_PAGE));
 
         try (StockroomClient client = client()) {
-            assertThat(client.listLocations(null, null).items()).isEmpty();
+            assertThat(client.locations().list(null, null).items()).isEmpty();
         }
         assertThat(seen).hasSize(3);
         assertThat(time.waits).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
@@ -358,14 +358,14 @@ class StockroomClientRetryTest {
         String closed = closedPort();
 
         try (StockroomClient client = client(closed, RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> client.recordMovement(RECEIPT, IdempotencyKeys.newKey()))
+            assertThatThrownBy(() -> client.movements().record(RECEIPT, IdempotencyKeys.newKey()))
                     .isInstanceOf(ServerUnreachableException.class)
                     .hasMessage("cannot reach the Stockroom server at " + closed + " (connection refused)");
             assertThat(time.waits).as("three retries after the first attempt")
                     .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
 
             time.waits.clear();
-            assertThatThrownBy(() -> client.listStockLevels(org.stockroom.client.model.StockQuery.all()))
+            assertThatThrownBy(() -> client.stock().levels(org.stockroom.client.model.StockQuery.all()))
                     .isInstanceOf(ServerUnreachableException.class);
             assertThat(time.waits).hasSize(3);
         }
@@ -379,7 +379,7 @@ class StockroomClientRetryTest {
         script(unavailable(null));
 
         try (StockroomClient client = client()) {
-            assertThatThrownBy(() -> client.listLocations(null, null))
+            assertThatThrownBy(() -> client.locations().list(null, null))
                     .isInstanceOfSatisfying(ProblemException.class, e -> {
                         assertThat(e.status()).isEqualTo(503);
                         assertThat(e.detail()).isEqualTo("The database is unavailable");
@@ -395,7 +395,7 @@ class StockroomClientRetryTest {
         script(unavailable(null));
 
         try (StockroomClient client = client(url, policy, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> client.listLocations(null, null)).isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> client.locations().list(null, null)).isInstanceOf(ProblemException.class);
         }
         assertThat(time.waits).as("200 + 400 + 800 ms fit in 2 s, another 1600 ms would not")
                 .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
@@ -408,7 +408,7 @@ class StockroomClientRetryTest {
         script(unavailable("60"), json(201, MOVEMENT_JSON));
 
         try (StockroomClient client = client()) {
-            assertThatThrownBy(() -> client.recordMovement(RECEIPT, IdempotencyKeys.newKey()))
+            assertThatThrownBy(() -> client.movements().record(RECEIPT, IdempotencyKeys.newKey()))
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
         }
         assertThat(seen).hasSize(1);
@@ -421,7 +421,7 @@ class StockroomClientRetryTest {
         script(unavailable("0"), silence());
 
         try (StockroomClient client = client(url, policy, Duration.ofSeconds(10))) {
-            assertThatThrownBy(() -> client.listLocations(null, null))
+            assertThatThrownBy(() -> client.locations().list(null, null))
                     .isInstanceOfSatisfying(ServerUnreachableException.class,
                             e -> assertThat(e.reason()).matches("no answer within (1[0-9]{3} ms|2 s)"));
         }
@@ -436,13 +436,13 @@ class StockroomClientRetryTest {
         script(unavailable("0"), json(201, MOVEMENT_JSON));
 
         try (StockroomClient client = client()) {
-            assertThatThrownBy(() -> client.recordMovement(RECEIPT))
+            assertThatThrownBy(() -> client.movements().record(RECEIPT))
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
         }
         assertThat(seen).singleElement().satisfies(request -> assertThat(request.idempotencyKey()).isNull());
 
         try (StockroomClient client = client(closedPort(), RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> client.createLocation(new NewLocation("MAIN", "Main")))
+            assertThatThrownBy(() -> client.locations().create(new NewLocation("MAIN", "Main")))
                     .isInstanceOf(ServerUnreachableException.class);
         }
         assertThat(time.waits).isEmpty();
@@ -453,16 +453,16 @@ class StockroomClientRetryTest {
         script(unavailable("0"));
 
         try (StockroomClient client = client()) {
-            assertThatThrownBy(() -> client.updateProduct("BOLT-1",
+            assertThatThrownBy(() -> client.products().update("BOLT-1",
                     new ProductChanges("Hex bolt", null, "EA", null, 5), "\"3\""))
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
-            assertThatThrownBy(() -> client.archiveProduct("BOLT-1"))
+            assertThatThrownBy(() -> client.products().archive("BOLT-1"))
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
         }
         assertThat(seen).extracting(Seen::method).containsExactly("PUT", "DELETE");
 
         try (StockroomClient client = client(closedPort(), RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> client.updateProduct("BOLT-1",
+            assertThatThrownBy(() -> client.products().update("BOLT-1",
                     new ProductChanges("Hex bolt", null, "EA", null, 5), "\"3\""))
                     .isInstanceOf(ServerUnreachableException.class);
         }
@@ -478,7 +478,7 @@ class StockroomClientRetryTest {
 
         try (StockroomClient client = client()) {
             for (int expected : new int[] {422, 409, 500}) {
-                assertThatThrownBy(() -> client.recordMovement(RECEIPT, IdempotencyKeys.newKey()))
+                assertThatThrownBy(() -> client.movements().record(RECEIPT, IdempotencyKeys.newKey()))
                         .isInstanceOfSatisfying(ProblemException.class,
                                 e -> assertThat(e.status()).isEqualTo(expected));
             }
@@ -491,7 +491,7 @@ class StockroomClientRetryTest {
     void doesNotRetryAnUnknownHost() {
         try (StockroomClient client = client("http://stockroom.invalid:8080", RetryPolicy.DEFAULT,
                 Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> client.listLocations(null, null))
+            assertThatThrownBy(() -> client.locations().list(null, null))
                     .isInstanceOf(ServerUnreachableException.class)
                     .hasMessageEndingWith("(unknown host stockroom.invalid)");
         }
@@ -503,8 +503,8 @@ class StockroomClientRetryTest {
         script(unavailable("0"));
 
         try (StockroomClient client = client(url, RetryPolicy.NONE, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> client.recordMovement(RECEIPT, "key-1")).isInstanceOf(ProblemException.class);
-            assertThatThrownBy(() -> client.listLocations(null, null)).isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> client.movements().record(RECEIPT, "key-1")).isInstanceOf(ProblemException.class);
+            assertThatThrownBy(() -> client.locations().list(null, null)).isInstanceOf(ProblemException.class);
         }
         assertThat(seen).extracting(Seen::idempotencyKey).containsExactly("key-1", null);
         assertThat(time.waits).isEmpty();
@@ -513,7 +513,7 @@ class StockroomClientRetryTest {
     @Test
     void refusesAKeyThatCannotBeAHeader() {
         try (StockroomClient client = client()) {
-            assertThatThrownBy(() -> client.recordMovement(RECEIPT, "two words"))
+            assertThatThrownBy(() -> client.movements().record(RECEIPT, "two words"))
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(seen).isEmpty();

@@ -95,7 +95,7 @@ class StockroomClientTest {
     void createsAProductAndKeepsItsEtag() {
         reply = new Reply(201, "application/json", PRODUCT_JSON, "\"3\"");
 
-        Versioned<Product> created = client.createProduct(
+        Versioned<Product> created = client.products().create(
                 new NewProduct("BOLT-1", "Hex bolt", null, null, "Fasteners", 5));
 
         Recorded request = lastRequest.get();
@@ -117,7 +117,7 @@ class StockroomClientTest {
         reply = new Reply(200, "application/json",
                 "{\"items\":[" + PRODUCT_JSON + "],\"next\":\"abc+/=\"}", null);
 
-        Page<Product> page = client.listProducts(
+        Page<Product> page = client.products().list(
                 new ProductQuery("hex bolt", "Fasteners & Fixings", true, 20, null));
 
         assertThat(lastRequest.get().uri().getRawQuery())
@@ -131,7 +131,7 @@ class StockroomClientTest {
     void passesTheCursorBackAsAfterAndSeesTheLastPage() {
         reply = new Reply(200, "application/json", "{\"items\":[],\"next\":null}", null);
 
-        Page<Product> page = client.listProducts(ProductQuery.all().withAfter("abc+/="));
+        Page<Product> page = client.products().list(ProductQuery.all().withAfter("abc+/="));
 
         assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("after=abc%2B%2F%3D");
         assertThat(page.items()).isEmpty();
@@ -139,10 +139,30 @@ class StockroomClientTest {
     }
 
     @Test
+    void asksForArchivedProductsOnlyWhenTheQuerySaysSo() {
+        reply = new Reply(200, "application/json", "{\"items\":[],\"next\":null}", null);
+
+        client.products().list(new ProductQuery("bolt", null, null, 10, null).includingArchived());
+
+        assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("q=bolt&includeArchived=true&limit=10");
+    }
+
+    @Test
+    void readsEveryLocationInPagesOfTheLargestSize() {
+        reply = new Reply(200, "application/json",
+                "{\"items\":[{\"code\":\"MAIN\",\"name\":\"Main store\"}],\"next\":null}", null);
+
+        var locations = client.locations().all();
+
+        assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("limit=500");
+        assertThat(locations).extracting(org.stockroom.client.model.Location::code).containsExactly("MAIN");
+    }
+
+    @Test
     void updatesWithIfMatch() {
         reply = new Reply(200, "application/json", PRODUCT_JSON, "\"4\"");
 
-        Versioned<Product> updated = client.updateProduct("BOLT-1",
+        Versioned<Product> updated = client.products().update("BOLT-1",
                 new ProductChanges("Hex bolt", null, "EA", "Fasteners", 5), "\"3\"");
 
         Recorded request = lastRequest.get();
@@ -156,7 +176,7 @@ class StockroomClientTest {
     void archivesWithDeleteAndNoContent() {
         reply = new Reply(204, null, null, null);
 
-        client.archiveProduct("BOLT-1");
+        client.products().archive("BOLT-1");
 
         assertThat(lastRequest.get().method()).isEqualTo("DELETE");
         assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/products/BOLT-1");
@@ -169,7 +189,7 @@ class StockroomClientTest {
                  "reason":null,"reference":"T-7","occurredAt":"2025-11-21T10:15:30Z","recordedBy":"cli"}
                 """, null);
 
-        Movement movement = client.recordMovement(NewMovement.transfer("BOLT-1", 4, "MAIN", "SHOP", null, "T-7"));
+        Movement movement = client.movements().record(NewMovement.transfer("BOLT-1", 4, "MAIN", "SHOP", null, "T-7"));
 
         assertThat(lastRequest.get().body()).isEqualTo(
                 "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,"
@@ -183,7 +203,7 @@ class StockroomClientTest {
     void sendsSinceAsAnIsoInstant() {
         reply = new Reply(200, "application/json", "{\"items\":[],\"next\":null}", null);
 
-        client.listMovements(new MovementQuery("BOLT-1", null, Instant.parse("2025-11-01T00:00:00Z"), 5, null));
+        client.movements().list(new MovementQuery("BOLT-1", null, Instant.parse("2025-11-01T00:00:00Z"), 5, null));
 
         assertThat(lastRequest.get().uri().getRawQuery())
                 .isEqualTo("sku=BOLT-1&since=2025-11-01T00%3A00%3A00Z&limit=5");
@@ -197,7 +217,7 @@ class StockroomClientTest {
                  "details":{"before":{"name":"Bolt"},"after":{"name":"Hex bolt"},"version":2}}],"next":"Nw"}
                 """, null);
 
-        Page<AuditEvent> page = client.audit(new AuditQuery("ben", Instant.parse("2025-11-01T00:00:00Z"), 1, "OA"));
+        Page<AuditEvent> page = client.audit().list(new AuditQuery("ben", Instant.parse("2025-11-01T00:00:00Z"), 1, "OA"));
 
         assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/audit");
         assertThat(lastRequest.get().uri().getRawQuery())
@@ -218,7 +238,7 @@ class StockroomClientTest {
                  "instance":"/api/v1/movements","onHand":3,"requested":7}
                 """, null);
 
-        assertThatThrownBy(() -> client.recordMovement(NewMovement.issue("BOLT-1", 7, "MAIN", null, null)))
+        assertThatThrownBy(() -> client.movements().record(NewMovement.issue("BOLT-1", 7, "MAIN", null, null)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage())
@@ -232,7 +252,7 @@ class StockroomClientTest {
     void turnsAPlainErrorIntoAProblemException() {
         reply = new Reply(404, "text/plain", "no such thing", null);
 
-        assertThatThrownBy(() -> client.getProduct("NOPE"))
+        assertThatThrownBy(() -> client.products().get("NOPE"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.title()).isEqualTo("Not Found");
@@ -244,7 +264,7 @@ class StockroomClientTest {
     void reportsAnUnintelligibleSuccessBody() {
         reply = new Reply(200, "text/html", "<html>a proxy login page</html>", null);
 
-        assertThatThrownBy(() -> client.getLocation("MAIN"))
+        assertThatThrownBy(() -> client.locations().get("MAIN"))
                 .isExactlyInstanceOf(StockroomClientException.class)
                 .hasMessageStartingWith("the server at http://127.0.0.1:");
     }
@@ -257,7 +277,7 @@ class StockroomClientTest {
         }
         try (StockroomClient closed = StockroomClient.create(URI.create("http://127.0.0.1:" + freePort))) {
 
-            assertThatThrownBy(() -> closed.listLocations(null, null))
+            assertThatThrownBy(() -> closed.locations().list(null, null))
                     .isInstanceOfSatisfying(ServerUnreachableException.class, e -> {
                         assertThat(e.reason()).isEqualTo("connection refused");
                         assertThat(e.getMessage()).isEqualTo("cannot reach the Stockroom server at http://127.0.0.1:"
@@ -271,7 +291,7 @@ class StockroomClientTest {
         // .invalid is reserved (RFC 2606): it never resolves.
         try (StockroomClient nowhere = StockroomClient.create(URI.create("http://stockroom.invalid:8080"))) {
 
-            assertThatThrownBy(() -> nowhere.getMovement(1))
+            assertThatThrownBy(() -> nowhere.movements().get(1))
                     .isInstanceOf(ServerUnreachableException.class)
                     .hasMessage("cannot reach the Stockroom server at http://stockroom.invalid:8080"
                             + " (unknown host stockroom.invalid)");
@@ -294,7 +314,7 @@ class StockroomClientTest {
                 .retryPolicy(RetryPolicy.NONE)
                 .build()) {
 
-            assertThatThrownBy(() -> impatient.listStockLevels(StockQuery.all()))
+            assertThatThrownBy(() -> impatient.stock().levels(StockQuery.all()))
                     .isInstanceOf(ServerUnreachableException.class)
                     .hasMessageEndingWith("(no answer within 200 ms)");
         }

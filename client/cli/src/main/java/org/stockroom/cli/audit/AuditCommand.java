@@ -5,7 +5,6 @@ import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.AuditEvent;
 import org.stockroom.client.model.AuditQuery;
@@ -45,8 +44,8 @@ public final class AuditCommand implements Callable<Integer> {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
         AuditQuery query = new AuditQuery(user, since, paging.limit(), null);
-        Page<AuditEvent> page = paging.fetch(after -> client.audit(query.withAfter(after)));
-        output.page(page, "audit events", events -> table(events, output));
+        paging.show(output, after -> client.audit().list(query.withAfter(after)), "audit events",
+                events -> table(events, output));
         return ExitCode.OK;
     }
 

@@ -5,7 +5,6 @@ import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.Location;
 import org.stockroom.client.model.NewLocation;
@@ -28,13 +27,8 @@ public final class LocationCommand {
     @Command(name = "add", description = "Add a location.")
     int add(@Parameters(paramLabel = "CODE", description = "Its short code, e.g. MAIN; never changes.") String code,
             @Option(names = "--name", required = true, description = "What it is called.") String name) {
-        Location created = stockroom.client().createLocation(new NewLocation(code, name), stockroom.idempotencyKey());
-        Output output = stockroom.output();
-        if (output.json()) {
-            output.json(created);
-        } else {
-            output.line("Created location " + created.code() + " (" + created.name() + ").");
-        }
+        Location created = stockroom.client().locations().create(new NewLocation(code, name), stockroom.idempotencyKey());
+        stockroom.output().result(created, "Created location " + created.code() + " (" + created.name() + ").");
         return ExitCode.OK;
     }
 
@@ -42,8 +36,8 @@ public final class LocationCommand {
     int list(@Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
-        Page<Location> page = paging.fetch(after -> client.listLocations(paging.limit(), after));
-        output.page(page, "locations", locations -> table(locations, output));
+        paging.show(output, after -> client.locations().list(paging.limit(), after), "locations",
+                locations -> table(locations, output));
         return ExitCode.OK;
     }
 

@@ -5,7 +5,6 @@ import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementQuery;
@@ -44,8 +43,8 @@ public final class MovementsCommand implements Callable<Integer> {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
         MovementQuery query = new MovementQuery(sku, location, since, paging.limit(), null);
-        Page<Movement> page = paging.fetch(after -> client.listMovements(query.withAfter(after)));
-        output.page(page, "movements", movements -> table(movements, output));
+        paging.show(output, after -> client.movements().list(query.withAfter(after)), "movements",
+                movements -> table(movements, output));
         return ExitCode.OK;
     }
 

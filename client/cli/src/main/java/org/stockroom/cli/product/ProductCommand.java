@@ -5,7 +5,6 @@ import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.Versioned;
 import org.stockroom.client.model.NewProduct;
@@ -47,14 +46,10 @@ public final class ProductCommand {
                     description = "A group to file it under, e.g. Fasteners.") String category,
             @Option(names = "--reorder-point", paramLabel = "N",
                     description = "Reorder when stock falls below N (server default: 0).") Integer reorderPoint) {
-        Versioned<Product> created = stockroom.client().createProduct(
+        Versioned<Product> created = stockroom.client().products().create(
                 new NewProduct(sku, name, description, unit, category, reorderPoint), stockroom.idempotencyKey());
-        Output output = stockroom.output();
-        if (output.json()) {
-            output.json(created.value());
-        } else {
-            output.line("Created product " + created.value().sku() + " (" + created.value().name() + ").");
-        }
+        stockroom.output().result(created.value(),
+                "Created product " + created.value().sku() + " (" + created.value().name() + ").");
         return ExitCode.OK;
     }
 
@@ -68,20 +63,16 @@ public final class ProductCommand {
              @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         ProductQuery query = new ProductQuery(text, category, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<Product> page = paging.fetch(after -> client.listProducts(query.withAfter(after)));
-        stockroom.output().page(page, "products", ProductCommand::table);
+        paging.show(stockroom.output(), after -> client.products().list(query.withAfter(after)), "products",
+                ProductCommand::table);
         return ExitCode.OK;
     }
 
     @Command(name = "show", description = "Show one product.")
     int show(@Parameters(paramLabel = "SKU", description = "The product.") String sku) {
-        Product product = stockroom.client().getProduct(sku).value();
+        Product product = stockroom.client().products().get(sku).value();
         Output output = stockroom.output();
-        if (output.json()) {
-            output.json(product);
-        } else {
-            output.details(details(product, output));
-        }
+        output.record(product, () -> details(product, output));
         return ExitCode.OK;
     }
 
@@ -103,7 +94,7 @@ public final class ProductCommand {
                             + "--name, --description, --unit, --category, --reorder-point");
         }
         StockroomClient client = stockroom.client();
-        Versioned<Product> current = client.getProduct(sku);
+        Versioned<Product> current = client.products().get(sku);
         ProductChanges changes = current.value().changes();
         if (name != null) {
             changes = changes.withName(name);
@@ -120,7 +111,7 @@ public final class ProductCommand {
         if (reorderPoint != null) {
             changes = changes.withReorderPoint(reorderPoint);
         }
-        Product updated = client.updateProduct(sku, changes, current.etag()).value();
+        Product updated = client.products().update(sku, changes, current.etag()).value();
         Output output = stockroom.output();
         if (output.json()) {
             output.json(updated);
@@ -135,7 +126,7 @@ public final class ProductCommand {
             description = "Archive a product: it stays in the history but takes no more receipts. "
                     + "Refused while it has stock on hand.")
     int archive(@Parameters(paramLabel = "SKU", description = "The product.") String sku) {
-        stockroom.client().archiveProduct(sku);
+        stockroom.client().products().archive(sku);
         Output output = stockroom.output();
         if (!output.json()) {
             output.line("Archived product " + sku + ".");

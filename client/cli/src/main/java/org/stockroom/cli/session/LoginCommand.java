@@ -42,7 +42,7 @@ public final class LoginCommand implements Callable<Integer> {
                 : prompter.secret("Password for " + name + " at " + server + ": ");
         IssuedToken issued;
         try {
-            issued = stockroom.client().logIn(name, password);
+            issued = stockroom.client().auth().logIn(name, password);
         } catch (NotAuthenticatedException wrongCredentials) {
             stockroom.err().println("error: " + wrongCredentials.problem().message());
             return ExitCode.REFUSED;
@@ -53,12 +53,9 @@ public final class LoginCommand implements Callable<Integer> {
         stockroom.sessions().save(session);
 
         Output output = stockroom.output();
-        if (output.json()) {
-            output.json(issued.session());  // never the token: it stays in the session file
-        } else {
-            output.line("Logged in to " + server + " as " + issued.username() + " (" + issued.role() + ") until "
-                    + output.time(issued.expiresAt()) + ".");
-        }
+        // JSON of the session, never the token: it stays in the session file.
+        output.result(issued.session(), "Logged in to " + server + " as " + issued.username() + " ("
+                + issued.role() + ") until " + output.time(issued.expiresAt()) + ".");
         if (stockroom.tokenFromEnvironment()) {
             stockroom.err().println("warning: $" + StockroomCommand.TOKEN_VARIABLE
                     + " is set and wins over this log-in; unset it to use the new session");

@@ -32,7 +32,7 @@ public final class LogoutCommand implements Callable<Integer> {
         String revoked;
         int exitCode = ExitCode.OK;
         try {
-            stockroom.client().logOut();
+            stockroom.client().auth().logOut();
             revoked = "the token is revoked";
         } catch (NotAuthenticatedException alreadyEnded) {
             revoked = "the session had already ended";

@@ -34,7 +34,7 @@ public final class PasswordCommand implements Callable<Integer> {
                 stockroom.err().println("error: the two new passwords differ; nothing was changed");
                 return ExitCode.USAGE;
             }
-            stockroom.client().changeOwnPassword(current, changed);
+            stockroom.client().auth().changePassword(current, changed);
         } finally {
             Arrays.fill(current, '\0');
             if (changed != null) {

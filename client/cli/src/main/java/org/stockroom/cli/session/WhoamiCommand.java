@@ -23,14 +23,10 @@ public final class WhoamiCommand implements Callable<Integer> {
             stockroom.err().println(ErrorReporter.NOT_LOGGED_IN);
             return ExitCode.REFUSED;
         }
-        Session session = stockroom.client().me();
+        Session session = stockroom.client().auth().me();
         Output output = stockroom.output();
-        if (output.json()) {
-            output.json(session);
-        } else {
-            output.line(session.username() + " (" + session.role() + ") at " + stockroom.server()
-                    + ", token valid until " + output.time(session.expiresAt()));
-        }
+        output.result(session, session.username() + " (" + session.role() + ") at " + stockroom.server()
+                + ", token valid until " + output.time(session.expiresAt()));
         return ExitCode.OK;
     }
 }

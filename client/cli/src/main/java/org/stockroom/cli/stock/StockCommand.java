@@ -1,11 +1,9 @@
 package org.stockroom.cli.stock;
 
 import org.stockroom.cli.ExitCode;
-import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.NewMovement;
@@ -98,23 +96,18 @@ public final class StockCommand {
                @Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         StockQuery query = new StockQuery(sku, location, low ? Boolean.TRUE : null, paging.limit(), null);
-        Page<StockLevel> page = paging.fetch(after -> client.listStockLevels(query.withAfter(after)));
-        stockroom.output().page(page, "stock levels", StockCommand::table);
+        paging.show(stockroom.output(), after -> client.stock().levels(query.withAfter(after)), "stock levels",
+                StockCommand::table);
         return ExitCode.OK;
     }
 
     /** Records the movement with this command's idempotency key, so a retry records it once. */
     private Movement record(NewMovement movement) {
-        return stockroom.client().recordMovement(movement, stockroom.idempotencyKey());
+        return stockroom.client().movements().record(movement, stockroom.idempotencyKey());
     }
 
     private void confirm(Movement movement, String sentence) {
-        Output output = stockroom.output();
-        if (output.json()) {
-            output.json(movement);
-        } else {
-            output.line(sentence + " (movement " + movement.id() + ").");
-        }
+        stockroom.output().result(movement, sentence + " (movement " + movement.id() + ").");
     }
 
     static String signed(int change) {

@@ -6,7 +6,6 @@ import org.stockroom.cli.PageOptions;
 import org.stockroom.cli.Prompter;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
-import org.stockroom.client.Page;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.NewUser;
 import org.stockroom.client.model.User;
@@ -39,20 +38,15 @@ public final class UserCommand {
     int list(@Mixin PageOptions paging) {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
-        Page<User> page = paging.fetch(after -> client.listUsers(paging.limit(), after));
-        output.page(page, "users", users -> table(users, output));
+        paging.show(output, after -> client.users().list(paging.limit(), after), "users", users -> table(users, output));
         return ExitCode.OK;
     }
 
     @Command(name = "show", description = "Show one user.")
     int show(@Parameters(paramLabel = "USERNAME") String username) {
-        User user = stockroom.client().getUser(username);
+        User user = stockroom.client().users().get(username);
         Output output = stockroom.output();
-        if (output.json()) {
-            output.json(user);
-        } else {
-            output.details(details(user, output));
-        }
+        output.record(user, () -> details(user, output));
         return ExitCode.OK;
     }
 
@@ -62,7 +56,7 @@ public final class UserCommand {
                     description = "viewer, clerk, manager or admin.") String role,
             @Option(names = "--password-stdin", description = PASSWORD_STDIN) boolean passwordStdin) {
         return withNewPassword(username, passwordStdin, password -> {
-            User created = stockroom.client().createUser(new NewUser(username, new String(password), role));
+            User created = stockroom.client().users().create(new NewUser(username, new String(password), role));
             report(created, "Created user " + created.username() + " (" + created.role() + ").");
             return ExitCode.OK;
         });
@@ -72,21 +66,21 @@ public final class UserCommand {
     int role(@Parameters(index = "0", paramLabel = "USERNAME") String username,
              @Parameters(index = "1", paramLabel = "ROLE", description = "viewer, clerk, manager or admin.")
              String role) {
-        User changed = stockroom.client().changeUser(username, UserChanges.role(role));
+        User changed = stockroom.client().users().change(username, UserChanges.role(role));
         report(changed, changed.username() + " is now " + changed.role() + ".");
         return ExitCode.OK;
     }
 
     @Command(name = "disable", description = "Stop a user from logging in; their sessions end at once.")
     int disable(@Parameters(paramLabel = "USERNAME") String username) {
-        User changed = stockroom.client().changeUser(username, UserChanges.disable());
+        User changed = stockroom.client().users().change(username, UserChanges.disable());
         report(changed, "Disabled user " + changed.username() + ".");
         return ExitCode.OK;
     }
 
     @Command(name = "enable", description = "Let a disabled user log in again.")
     int enable(@Parameters(paramLabel = "USERNAME") String username) {
-        User changed = stockroom.client().changeUser(username, UserChanges.enable());
+        User changed = stockroom.client().users().change(username, UserChanges.enable());
         report(changed, "Enabled user " + changed.username() + ".");
         return ExitCode.OK;
     }
@@ -95,7 +89,7 @@ public final class UserCommand {
     int resetPassword(@Parameters(paramLabel = "USERNAME") String username,
                       @Option(names = "--password-stdin", description = PASSWORD_STDIN) boolean passwordStdin) {
         return withNewPassword(username, passwordStdin, password -> {
-            stockroom.client().resetPassword(username, password);
+            stockroom.client().users().resetPassword(username, password);
             stockroom.output().line("Set a new password for " + username + ".");
             return ExitCode.OK;
         });
@@ -119,12 +113,7 @@ public final class UserCommand {
     }
 
     private void report(User user, String sentence) {
-        Output output = stockroom.output();
-        if (output.json()) {
-            output.json(user);
-        } else {
-            output.line(sentence);
-        }
+        stockroom.output().result(user, sentence);
     }
 
     static Table table(List<User> users, Output output) {

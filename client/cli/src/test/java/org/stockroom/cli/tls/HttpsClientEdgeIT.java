@@ -81,7 +81,7 @@ class HttpsClientEdgeIT {
     void givenTheCaCertificate_whenTheLibraryAsks_thenTheServerAnswers() {
         try (StockroomClient client = StockroomClient.builder().server(url).bearerToken(token)
                 .trustedCertificates(certificates.caCertificate()).build()) {
-            Page<Product> page = client.listProducts(ProductQuery.all());
+            Page<Product> page = client.products().list(ProductQuery.all());
 
             assertThat(page.items()).isNotNull();
         }
@@ -91,7 +91,7 @@ class HttpsClientEdgeIT {
     void givenNoCaCertificate_whenTheLibraryAsks_thenItIsUnreachableBecauseTheCertificateIsNotTrusted() {
         try (StockroomClient client = StockroomClient.builder().server(url).bearerToken(token)
                 .retryPolicy(RetryPolicy.NONE).build()) {
-            assertThatThrownBy(() -> client.listProducts(ProductQuery.all()))
+            assertThatThrownBy(() -> client.products().list(ProductQuery.all()))
                     .isInstanceOf(ServerUnreachableException.class)
                     .hasMessageContaining("TLS")
                     .hasMessageContaining("not trusted")
@@ -104,7 +104,7 @@ class HttpsClientEdgeIT {
         try (StockroomClient client = StockroomClient.builder().server("http://127.0.0.1:" + server.port())
                 .bearerToken(token).retryPolicy(RetryPolicy.NONE)
                 .trustedCertificates(certificates.caCertificate()).build()) {
-            assertThatThrownBy(() -> client.listProducts(ProductQuery.all()))
+            assertThatThrownBy(() -> client.products().list(ProductQuery.all()))
                     .isInstanceOf(ServerUnreachableException.class);
         }
     }

@@ -23,7 +23,7 @@ public final class Login {
         IssuedToken issued;
         String root;
         try (StockroomClient anonymous = client(server).build()) {
-            issued = anonymous.logIn(username, password);
+            issued = anonymous.auth().logIn(username, password);
             root = anonymous.server().toString();
         }
         UserSession session = new UserSession(root, issued.username(), issued.role(), issued.expiresAt());

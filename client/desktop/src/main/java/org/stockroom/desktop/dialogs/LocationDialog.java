@@ -47,7 +47,7 @@ public final class LocationDialog extends FormDialog {
     protected void submit() {
         NewLocation location = new NewLocation(text(code), text(name));
         String key = keys.keyFor(location);
-        connection.run(() -> connection.client().createLocation(location, key), created -> {
+        connection.run(() -> connection.client().locations().create(location, key), created -> {
             succeeded();
             onCreated.accept(created);
         }, this::refused);

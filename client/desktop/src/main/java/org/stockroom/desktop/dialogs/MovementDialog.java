@@ -83,7 +83,7 @@ public final class MovementDialog extends FormDialog {
         NewMovement movement = new NewMovement(type, text(sku), wholeNumber(quantity),
                 from == null ? null : selected(from), to == null ? null : selected(to), textOrNull(reason), textOrNull(reference));
         String key = keys.keyFor(movement);
-        connection.run(() -> connection.client().recordMovement(movement, key), recorded -> {
+        connection.run(() -> connection.client().movements().record(movement, key), recorded -> {
             succeeded();
             onRecorded.accept(recorded);
         }, this::refused);

@@ -94,12 +94,12 @@ public final class ProductDialog extends FormDialog {
             NewProduct product = new NewProduct(text(sku), text(name), textOrNull(description), textOrNull(unit),
                     textOrNull(category), wholeNumber(reorderPoint));
             String key = keys.keyFor(product);
-            connection.run(() -> connection.client().createProduct(product, key), this::saved, this::refused);
+            connection.run(() -> connection.client().products().create(product, key), this::saved, this::refused);
         } else {
             ProductChanges changes = new ProductChanges(text(name), textOrNull(description), textOrNull(unit),
                     textOrNull(category), wholeNumber(reorderPoint));
             String sentEtag = etag;
-            connection.run(() -> connection.client().updateProduct(text(sku), changes, sentEtag), this::saved, this::refused);
+            connection.run(() -> connection.client().products().update(text(sku), changes, sentEtag), this::saved, this::refused);
         }
     }
 
@@ -116,7 +116,7 @@ public final class ProductDialog extends FormDialog {
                     "Someone else changed this product after you opened it.\nLoad their version? Your edits will be lost.",
                     "Product changed", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE);
             if (answer == JOptionPane.YES_OPTION) {
-                connection.run(() -> connection.client().getProduct(text(sku)), current -> {
+                connection.run(() -> connection.client().products().get(text(sku)), current -> {
                     fill(current);
                     showMessage("Loaded the current version. Make your changes again and save.");
                 }, super::refused);

@@ -4,6 +4,7 @@ import org.stockroom.client.Page;
 import org.stockroom.client.model.Product;
 import org.stockroom.client.model.ProductQuery;
 import org.stockroom.desktop.connection.ServerConnection;
+import org.stockroom.desktop.table.ListTableModel;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,7 +46,7 @@ public final class ProductList {
         query = new ProductQuery(blankToNull(text), blankToNull(category), null, PAGE_SIZE, null);
         int searchGeneration = ++generation;
         loading = true;
-        connection.run(() -> connection.client().listProducts(query), page -> {
+        connection.run(() -> connection.client().products().list(query), page -> {
             if (searchGeneration == generation) {
                 loading = false;
                 model.setRows(page.items());
@@ -66,7 +67,7 @@ public final class ProductList {
         int searchGeneration = generation;
         loading = true;
         ProductQuery nextPage = query.withAfter(next);
-        connection.run(() -> connection.client().listProducts(nextPage), (Page<Product> page) -> {
+        connection.run(() -> connection.client().products().list(nextPage), (Page<Product> page) -> {
             if (searchGeneration == generation) {
                 loading = false;
                 model.addRows(page.items());

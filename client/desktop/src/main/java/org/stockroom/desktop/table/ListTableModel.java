@@ -1,4 +1,4 @@
-package org.stockroom.desktop.products;
+package org.stockroom.desktop.table;
 
 import javax.swing.table.AbstractTableModel;
 import java.util.ArrayList;
