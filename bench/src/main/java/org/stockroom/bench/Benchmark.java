@@ -42,10 +42,23 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.print(Options.USAGE);
+            System.out.print(Options.USAGE + LedgerDepthBenchmark.USAGE);
             return;
         }
         Path root = Path.of(System.getProperty("stockroom.root", ".")).toAbsolutePath().normalize();
+        if (LedgerDepthBenchmark.requested(args)) {
+            LedgerDepthBenchmark ledgerDepth;
+            try {
+                ledgerDepth = LedgerDepthBenchmark.parse(args, root, System.out);
+            } catch (IllegalArgumentException e) {
+                System.err.println("stockroom-bench: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            System.out.println();
+            System.out.println(ledgerDepth.run());
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args, root);
@@ -257,7 +270,7 @@ public final class Benchmark {
         progress.flush();
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
