@@ -61,14 +61,14 @@ alter table stock_movement
     add column to_balance_after bigint;
 
 -- One pass over the existing ledger: each side of each movement gets the running sum of its
--- (product, location) in id order, which is the order the heads move in from now on.
--- The ledger refuses every UPDATE (V1); this is the one rewrite it gets, so its guard is off
--- for just this statement. V6's recorded_by check (NOT VALID, so older rows without a user
--- could stay) would still be applied to every updated row, and those older rows would fail it:
--- it is dropped and put back exactly as it was.
-alter table stock_movement disable trigger stock_movement_append_only;
-alter table stock_movement drop constraint stock_movement_recorded_by_required;
+-- (product, location) in id order, which is the order the heads move in from now on. The sums
+-- go into a temporary table first, in id order and analyzed, so that the UPDATE below visits the
+-- ledger in the order it lies on disk: joined straight to the window's output (in product and
+-- location order, and estimated at 200 rows through the UNION) the planner chose a nested loop
+-- that wrote pages of the ledger back many times over (see docs/operations.md, "Upgrades").
+set local work_mem = '256MB';
 
+create temporary table movement_balance_after on commit drop as
 with entry as (
     select id, product_id, to_location_id as location_id, quantity as delta, true as to_side
       from stock_movement
@@ -82,18 +82,28 @@ with entry as (
     select id, to_side,
            sum(delta) over (partition by product_id, location_id order by id) as balance_after
       from entry
-), per_movement as (
-    select id,
-           max(balance_after) filter (where not to_side) as from_balance_after,
-           max(balance_after) filter (where to_side) as to_balance_after
-      from running
-     group by id
 )
+select id,
+       max(balance_after) filter (where not to_side) as from_balance_after,
+       max(balance_after) filter (where to_side) as to_balance_after
+  from running
+ group by id
+ order by id;
+
+analyze movement_balance_after;
+
+-- The ledger refuses every UPDATE (V1); this is the one rewrite it gets, so its guard is off
+-- for just this statement. V6's recorded_by check (NOT VALID, so older rows without a user
+-- could stay) would still be applied to every updated row, and those older rows would fail it:
+-- it is dropped and put back exactly as it was.
+alter table stock_movement disable trigger stock_movement_append_only;
+alter table stock_movement drop constraint stock_movement_recorded_by_required;
+
 update stock_movement m
-   set from_balance_after = p.from_balance_after,
-       to_balance_after = p.to_balance_after
-  from per_movement p
- where p.id = m.id;
+   set from_balance_after = b.from_balance_after,
+       to_balance_after = b.to_balance_after
+  from movement_balance_after b
+ where b.id = m.id;
 
 alter table stock_movement
     add constraint stock_movement_recorded_by_required
