@@ -62,10 +62,11 @@ alter table stock_movement
 
 -- One pass over the existing ledger: each side of each movement gets the running sum of its
 -- (product, location) in id order, which is the order the heads move in from now on. The sums
--- go into a temporary table first, in id order and analyzed, so that the UPDATE below visits the
--- ledger in the order it lies on disk: joined straight to the window's output (in product and
--- location order, and estimated at 200 rows through the UNION) the planner chose a nested loop
--- that wrote pages of the ledger back many times over (see docs/operations.md, "Upgrades").
+-- go into a temporary table first, and the UPDATE below takes them in slices of ids, so that it
+-- walks the ledger once in the order it lies on disk. Joined straight to the window's output (in
+-- product and location order, estimated at 200 rows through the UNION) the planner chose a
+-- nested loop that wrote the ledger's pages back many times over; in one statement, a hash join
+-- too big for memory did the same batch by batch (see docs/operations.md, "Upgrades").
 set local work_mem = '256MB';
 
 create temporary table movement_balance_after on commit drop as
@@ -90,6 +91,7 @@ select id,
  group by id
  order by id;
 
+alter table movement_balance_after add primary key (id);
 analyze movement_balance_after;
 
 -- The ledger refuses every UPDATE (V1); this is the one rewrite it gets, so its guard is off
@@ -99,11 +101,24 @@ analyze movement_balance_after;
 alter table stock_movement disable trigger stock_movement_append_only;
 alter table stock_movement drop constraint stock_movement_recorded_by_required;
 
-update stock_movement m
-   set from_balance_after = b.from_balance_after,
-       to_balance_after = b.to_balance_after
-  from movement_balance_after b
- where b.id = m.id;
+do $$
+declare
+    slice    constant bigint := 100000;
+    first_id bigint;
+    last_id  bigint;
+begin
+    select min(id), max(id) into first_id, last_id from movement_balance_after;
+    while first_id <= last_id loop
+        update stock_movement m
+           set from_balance_after = b.from_balance_after,
+               to_balance_after = b.to_balance_after
+          from movement_balance_after b
+         where b.id = m.id
+           and m.id >= first_id and m.id < first_id + slice
+           and b.id >= first_id and b.id < first_id + slice;
+        first_id := first_id + slice;
+    end loop;
+end $$;
 
 alter table stock_movement
     add constraint stock_movement_recorded_by_required
