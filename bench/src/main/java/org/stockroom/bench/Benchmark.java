@@ -46,10 +46,23 @@ public final class Benchmark {
             return;
         }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.print(Options.USAGE);
+            System.out.print(Options.USAGE + LedgerDepthBenchmark.USAGE);
             return;
         }
         Path root = Path.of(System.getProperty("stockroom.root", ".")).toAbsolutePath().normalize();
+        if (LedgerDepthBenchmark.requested(args)) {
+            LedgerDepthBenchmark ledgerDepth;
+            try {
+                ledgerDepth = LedgerDepthBenchmark.parse(args, root, System.out);
+            } catch (IllegalArgumentException e) {
+                System.err.println("stockroom-bench: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            System.out.println();
+            System.out.println(ledgerDepth.run());
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args, root);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The load generator: closed-loop clients on virtual threads, each sending one request, waiting
@@ -47,6 +48,15 @@ final class HttpLoad implements LoadGenerator {
 
     @Override
     public Stats run(Operation operation, int clients, Duration duration) throws InterruptedException {
+        return measure(() -> request(operation), expectedStatus(operation), clients, duration);
+    }
+
+    /**
+     * Closed-loop load of the requests {@code requests} makes (called once per request, on the
+     * client's own thread); a request counts when it is answered with {@code expectedStatus}.
+     */
+    Stats measure(Supplier<HttpRequest> requests, int expectedStatus, int clients, Duration duration)
+            throws InterruptedException {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         AtomicLong errors = new AtomicLong();
@@ -57,12 +67,12 @@ final class HttpLoad implements LoadGenerator {
             histograms.add(histogram);
             threads.add(Thread.ofVirtual().name("bench-client-" + i).start(() -> {
                 while (System.nanoTime() < end) {
-                    HttpRequest request = request(operation);
+                    HttpRequest request = requests.get();
                     long sent = System.nanoTime();
                     boolean ok;
                     try {
                         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        ok = response.statusCode() == expectedStatus(operation);
+                        ok = response.statusCode() == expectedStatus;
                     } catch (IOException e) {
                         ok = false;
                     } catch (InterruptedException e) {
@@ -108,14 +118,19 @@ final class HttpLoad implements LoadGenerator {
             case STOCK_LEVELS -> get("stock?sku=" + sku);
             case PRODUCT_PAGE -> get("products?limit=100&after=" + cursor(sku));
             case LOW_STOCK -> get("products?belowReorder=true&limit=100");
-            case POST_MOVEMENT -> authorized(HttpRequest.newBuilder(api.resolve("movements")))
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"RECEIVE\",\"sku\":\"" + sku
-                            + "\",\"quantity\":1,\"to\":\"" + Operation.locationCode(random.nextInt(1, locations + 1))
-                            + "\",\"reference\":\"bench\"}"))
-                    .build();
+            case POST_MOVEMENT -> postMovement("{\"type\":\"RECEIVE\",\"sku\":\"" + sku
+                    + "\",\"quantity\":1,\"to\":\"" + Operation.locationCode(random.nextInt(1, locations + 1))
+                    + "\",\"reference\":\"bench\"}");
         };
+    }
+
+    /** POST /movements with {@code json}, under a fresh Idempotency-Key (a new request, not a retry). */
+    HttpRequest postMovement(String json) {
+        return authorized(HttpRequest.newBuilder(api.resolve("movements")))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     /** The cursor the server would have issued after {@code sku}: its key, base64url without padding. */

@@ -16,8 +16,9 @@ import java.sql.Statement;
  * below its reorder point. The rows are written with {@code session_replication_role = replica},
  * which skips the per-row triggers (the deferred ledger check would otherwise run two million
  * times, and the one keeping product.on_hand would update each product twice); so the seeder
- * writes product.on_hand itself, and checks the seeded levels against the ledger and the
- * products' totals against their levels afterwards, failing if a single one disagrees.
+ * writes product.on_hand, the movements' running balances and the ledger's heads (V8) itself, and
+ * checks the seeded levels against the ledger and the heads, and the products' totals against
+ * their levels afterwards, failing if a single one disagrees.
  */
 final class Seeder {
 
@@ -92,20 +93,34 @@ final class Seeder {
             }
             try (PreparedStatement ledger = connection.prepareStatement(seeded + """
                     insert into stock_movement (movement_type, product_id, from_location_id, to_location_id, quantity,
-                                                reference, occurred_at, recorded_by)
-                    select 'RECEIVE', s.id, null, l.id, s.received, 'PO-' || s.i, now() - interval '300 days' + make_interval(mins => (s.i % 100000)::int), 'seed'
+                                                reference, occurred_at, recorded_by, from_balance_after, to_balance_after)
+                    select 'RECEIVE', s.id, null, l.id, s.received, 'PO-' || s.i, now() - interval '300 days' + make_interval(mins => (s.i % 100000)::int), 'seed',
+                           null, s.received
                       from seeded s join location l on l.code = 'LOC-' || lpad(s.first_location::text, 2, '0')
                     union all
-                    select 'ISSUE', s.id, l.id, null, s.issued, 'SO-' || s.i, now() - interval '100 days' + make_interval(mins => (s.i % 100000)::int), 'seed'
+                    select 'ISSUE', s.id, l.id, null, s.issued, 'SO-' || s.i, now() - interval '100 days' + make_interval(mins => (s.i % 100000)::int), 'seed',
+                           s.received - s.issued, null
                       from seeded s join location l on l.code = 'LOC-' || lpad(s.first_location::text, 2, '0')
                      where s.issued > 0
                     union all
-                    select 'RECEIVE', s.id, null, l.id, s.second_received, 'PO-' || s.i || '-2', now() - interval '200 days' + make_interval(mins => (s.i % 100000)::int), 'seed'
+                    select 'RECEIVE', s.id, null, l.id, s.second_received, 'PO-' || s.i || '-2', now() - interval '200 days' + make_interval(mins => (s.i % 100000)::int), 'seed',
+                           null, s.second_received
                       from seeded s join location l on l.code = 'LOC-' || lpad(s.second_location::text, 2, '0')
                     """)) {
                 ledger.setLong(1, from);
                 ledger.setLong(2, products);
                 ledger.executeUpdate();
+            }
+            // The heads of the ledger (V8), which its trigger would have moved: each chain's sum and last row.
+            try (PreparedStatement heads = connection.prepareStatement("""
+                    insert into stock_ledger_balance (product_id, location_id, balance, last_movement_id)
+                    select product_id, location_id, sum(delta), max(movement_id)
+                      from stock_ledger_entry
+                     where product_id in (select id from product where sku >= ?)
+                     group by product_id, location_id
+                    """)) {
+                heads.setString(1, Operation.sku(from));
+                heads.executeUpdate();
             }
             connection.commit();
             connection.setAutoCommit(true);
@@ -118,14 +133,17 @@ final class Seeder {
                                    from stock_ledger_entry
                                   where product_id in (select id from product where sku >= ?)
                                   group by product_id, location_id) l using (product_id, location_id)
-                     where coalesce(s.on_hand, 0) <> coalesce(l.ledger, 0)
+                      full join (select product_id, location_id, balance from stock_ledger_balance
+                                  where product_id in (select id from product where sku >= ?)) h using (product_id, location_id)
+                     where coalesce(s.on_hand, 0) <> coalesce(l.ledger, 0) or coalesce(h.balance, 0) <> coalesce(l.ledger, 0)
                     """)) {
                 check.setString(1, Operation.sku(from));
                 check.setString(2, Operation.sku(from));
+                check.setString(3, Operation.sku(from));
                 try (ResultSet rows = check.executeQuery()) {
                     rows.next();
                     if (rows.getLong(1) != 0) {
-                        throw new SQLException(rows.getLong(1) + " seeded stock levels disagree with their ledger");
+                        throw new SQLException(rows.getLong(1) + " seeded stock levels or ledger heads disagree with their ledger");
                     }
                 }
             }

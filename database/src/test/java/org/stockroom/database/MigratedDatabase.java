@@ -1,5 +1,6 @@
 package org.stockroom.database;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +33,19 @@ final class MigratedDatabase implements BeforeAllCallback, AfterAllCallback {
 
     DatabaseCoordinates coordinates() {
         return coordinates;
+    }
+
+    /**
+     * Migrates a database only up to {@code version}, for the tests of a later migration that
+     * converts data made by the older schema; {@link DatabaseMigrations#migrate} then does the rest.
+     */
+    static void migrateUpTo(DatabaseCoordinates coordinates, String version) {
+        Flyway.configure()
+                .dataSource(coordinates.jdbcUrl(), coordinates.user(), coordinates.password())
+                .locations("classpath:db/migration")
+                .target(version)
+                .load()
+                .migrate();
     }
 
     /** A new connection in auto-commit mode; the caller closes it. */
