@@ -12,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +26,6 @@ import java.util.stream.Stream;
  * at the same concurrency, then writes the table. See docs/benchmarks.md.
  */
 public final class Benchmark {
-
-    /** "12:05:00", not LocalTime.toString's "12:05" when the seconds are 0. */
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Options options;
     private final PrintStream progress;
@@ -262,16 +257,12 @@ public final class Benchmark {
         }
     }
 
-    /** Lets the server finish the last step's requests before anything else loads the database. */
     private void awaitIdle(AppServer server) throws IOException, InterruptedException {
-        if (!server.awaitIdle(Duration.ofSeconds(15))) {
-            say("  (the server was still busy 15 s after the step; going on)");
-        }
+        Progress.awaitIdle(server, progress);
     }
 
     private void say(String line) {
-        progress.println("[" + CLOCK_TIME.format(LocalTime.now()) + "] " + line);
-        progress.flush();
+        Progress.say(progress, line);
     }
 
     static void deleteRecursively(Path directory) throws IOException {

@@ -13,8 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -48,7 +46,6 @@ final class ClusterBenchmark {
               --output=PATH           default docs/benchmarks.md (the run is inserted below its own marker)
             """;
     private static final List<Operation> OPERATIONS = List.of(Operation.GET_PRODUCT, Operation.POST_MOVEMENT);
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     record Settings(List<Integer> servers, long products, int clients, int warmupSeconds, int measureSeconds,
@@ -281,7 +278,6 @@ final class ClusterBenchmark {
     }
 
     private void say(String line) {
-        progress.println("[" + CLOCK_TIME.format(LocalTime.now()) + "] " + line);
-        progress.flush();
+        Progress.say(progress, line);
     }
 }

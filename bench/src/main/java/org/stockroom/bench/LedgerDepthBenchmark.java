@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,7 +37,6 @@ final class LedgerDepthBenchmark {
               --ledger-rows=N       ledger rows in all, hot products included (default 10000000)
             """;
 
-    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int[] DEPTHS = {LedgerHistorySeeder.SHALLOW, LedgerHistorySeeder.DEEP};
 
     private final Options options;
@@ -182,14 +180,11 @@ final class LedgerDepthBenchmark {
     }
 
     private void awaitIdle(AppServer server) throws IOException, InterruptedException {
-        if (!server.awaitIdle(Duration.ofSeconds(15))) {
-            say("  (the server was still busy 15 s after the step; going on)");
-        }
+        Progress.awaitIdle(server, progress);
     }
 
     private void say(String line) {
-        progress.println("[" + CLOCK_TIME.format(LocalTime.now()) + "] " + line);
-        progress.flush();
+        Progress.say(progress, line);
     }
 
     static boolean requested(String[] args) {
