@@ -45,7 +45,7 @@ public class LocationResource {
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid NewLocationRequest request) {
         return idempotent.post(idempotencyKey, "/api/v1/locations", request, () -> {
-            LocationView created = LocationView.of(service.create(request.code(), request.name()));
+            LocationView created = LocationView.of(service.create(LocationCode.of(request.code()), request.name()));
             return Response.created(UriBuilder.fromPath("/api/v1/locations/{code}").build(created.code()))
                     .entity(created)
                     .build();

@@ -26,15 +26,15 @@ public class LocationService {
     }
 
     @Transactional
-    public Location create(String code, String name) {
-        if (locations.existsByCode(code)) {
+    public Location create(LocationCode code, String name) {
+        if (locations.existsByCode(code.value())) {
             throw new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
                     "A location with code '" + code + "' already exists");
         }
         Location location = new Location(code, name);
         locations.add(location);
         locations.flush();
-        audit.record("location.created", "location", code, JSON.createObjectBuilder().add("name", location.name()).build());
+        audit.record("location.created", "location", code.value(), JSON.createObjectBuilder().add("name", location.name()).build());
         return location;
     }
 

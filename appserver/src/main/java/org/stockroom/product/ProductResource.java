@@ -52,7 +52,7 @@ public class ProductResource {
     public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @NotNull(message = "a JSON body is required") @Valid NewProductRequest request) {
         return idempotent.post(idempotencyKey, "/api/v1/products", request, () -> {
-            ProductView created = ProductView.of(service.create(request.sku(), request.details()));
+            ProductView created = ProductView.of(service.create(Sku.of(request.sku()), request.details()));
             return Response.created(UriBuilder.fromPath("/api/v1/products/{sku}").build(created.sku()))
                     .tag(EntityTags.of(created.version()))
                     .entity(created)

@@ -33,15 +33,15 @@ public class ProductService {
     }
 
     @Transactional
-    public ProductStock create(String sku, ProductDetails details) {
-        if (products.existsBySku(sku)) {
+    public ProductStock create(Sku sku, ProductDetails details) {
+        if (products.existsBySku(sku.value())) {
             throw new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
                     "A product with SKU '" + sku + "' already exists");
         }
         Product product = new Product(sku, details);
         products.add(product);
         products.flush();
-        audit.record("product.created", SUBJECT, sku, details.toJson());
+        audit.record("product.created", SUBJECT, sku.value(), details.toJson());
         return new ProductStock(product, 0);
     }
 
@@ -87,10 +87,7 @@ public class ProductService {
         Product product = products.findBySkuForUpdate(sku)
                 .orElseThrow(() -> new ResourceNotFoundException("product", sku));
         // Read under FOR UPDATE: no movement of this product can be in flight, so the total is current.
-        long onHand = product.onHand();
-        if (onHand > 0) {
-            throw new StockOnHandException(sku, onHand);
-        }
+        product.requireNoStockOnHand();
         if (product.isArchived()) {
             return;  // nothing changes, so nothing to audit
         }
