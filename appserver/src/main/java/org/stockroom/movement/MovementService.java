@@ -2,10 +2,8 @@ package org.stockroom.movement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.stockroom.audit.AuditTrail;
 import org.stockroom.auth.CurrentUser;
 import org.stockroom.location.Location;
 import org.stockroom.location.LocationRepository;
@@ -19,8 +17,6 @@ import org.stockroom.stock.StockLevelRepository;
 
 import java.util.List;
 
-import static org.stockroom.api.Jsonp.JSON;
-
 /**
  * Records stock movements: each one appends a ledger line and changes the stock levels
  * it touches in the same transaction, so on hand always equals the sum of the ledger.
@@ -32,8 +28,8 @@ import static org.stockroom.api.Jsonp.JSON;
  * serialises all movements of a product, so a transfer's two levels need no order of their own.
  * The movement itself ({@link StockMovement}'s factories) refuses a wrong shape or an archived product.
  *
- * <p>Each movement names the user who recorded it, and is written to the audit trail in the
- * same transaction.
+ * <p>Each movement names the user who recorded it, and is announced ({@link MovementRecorded})
+ * in its transaction, where the audit trail records it.
  */
 @ApplicationScoped
 public class MovementService {
@@ -43,18 +39,18 @@ public class MovementService {
     private final StockLevelRepository levels;
     private final MovementRepository movements;
     private final CurrentUser currentUser;
-    private final AuditTrail audit;
+    private final Event<MovementRecorded> recorded;
 
     @Inject
     public MovementService(ProductRepository products, LocationRepository locations,
                            StockLevelRepository levels, MovementRepository movements,
-                           CurrentUser currentUser, AuditTrail audit) {
+                           CurrentUser currentUser, Event<MovementRecorded> recorded) {
         this.products = products;
         this.locations = locations;
         this.levels = levels;
         this.movements = movements;
         this.currentUser = currentUser;
-        this.audit = audit;
+        this.recorded = recorded;
     }
 
     @Transactional
@@ -71,7 +67,7 @@ public class MovementService {
         movement.destination().ifPresent(destination -> levels.lockOrCreate(product, destination).add(moved));
         movements.add(movement);
         movements.flush();
-        audit.record("movement.recorded", "movement", movement.id().toString(), auditDetails(movement));
+        recorded.fire(new MovementRecorded(movement));
         return movement;
     }
 
@@ -89,25 +85,6 @@ public class MovementService {
     private StockLevel existingLevel(Product product, Location location, Quantity requested) {
         return levels.lock(product, location).orElseThrow(
                 () -> new InsufficientStockException(product.sku(), location.code(), 0, requested.value()));
-    }
-
-    /** What the audit trail keeps of a movement: all of it, by SKU and location codes. */
-    private static JsonObject auditDetails(StockMovement movement) {
-        JsonObjectBuilder details = JSON.createObjectBuilder()
-                .add("type", movement.type().name())
-                .add("sku", movement.product().sku())
-                .add("quantity", movement.quantity());
-        addIfPresent(details, "from", movement.from() == null ? null : movement.from().code());
-        addIfPresent(details, "to", movement.to() == null ? null : movement.to().code());
-        addIfPresent(details, "reason", movement.reason());
-        addIfPresent(details, "reference", movement.reference());
-        return details.build();
-    }
-
-    private static void addIfPresent(JsonObjectBuilder details, String name, String value) {
-        if (value != null) {
-            details.add(name, value);
-        }
     }
 
     private Location location(String code) {

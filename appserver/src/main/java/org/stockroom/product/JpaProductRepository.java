@@ -60,7 +60,7 @@ public class JpaProductRepository implements ProductRepository {
     }
 
     @Override
-    public List<ProductStock> search(ProductQuery query, String afterSku, int limit) {
+    public List<Product> search(ProductQuery query, String afterSku, int limit) {
         List<String> conditions = new ArrayList<>();
         if (!query.includeArchived()) {
             conditions.add("p.archived = false");
@@ -90,9 +90,7 @@ public class JpaProductRepository implements ProductRepository {
         if (query.category() != null) {
             select.setParameter("category", query.category());
         }
-        return select.getResultList().stream()
-                .map(ProductStock::of)
-                .toList();
+        return select.getResultList();
     }
 
     private static String escapeLike(String text) {

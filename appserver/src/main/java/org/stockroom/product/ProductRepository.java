@@ -23,6 +23,6 @@ public interface ProductRepository {
     /** Writes pending changes now, so that version conflicts and constraint refusals surface here. */
     void flush();
 
-    /** Up to {@code limit} products after {@code afterSku} in SKU order, with their totals on hand. */
-    List<ProductStock> search(ProductQuery query, String afterSku, int limit);
+    /** Up to {@code limit} products after {@code afterSku} in SKU order (each with its total on hand, {@link Product#onHand}). */
+    List<Product> search(ProductQuery query, String afterSku, int limit);
 }
