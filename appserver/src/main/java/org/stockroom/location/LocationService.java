@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Event;
-import org.stockroom.problem.ConflictException;
-import org.stockroom.problem.ProblemTypes;
-import org.stockroom.problem.ResourceNotFoundException;
+import org.stockroom.rules.AlreadyExistsException;
+import org.stockroom.rules.NotFoundException;
 
 import java.util.List;
 
@@ -26,8 +25,7 @@ public class LocationService {
     @Transactional
     public Location create(LocationCode code, String name) {
         if (locations.existsByCode(code.value())) {
-            throw new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
-                    "A location with code '" + code + "' already exists");
+            throw new AlreadyExistsException("location", "code", code.value());
         }
         Location location = new Location(code, name);
         locations.add(location);
@@ -38,7 +36,7 @@ public class LocationService {
 
     @Transactional
     public Location get(String code) {
-        return locations.findByCode(code).orElseThrow(() -> new ResourceNotFoundException("location", code));
+        return locations.findByCode(code).orElseThrow(() -> new NotFoundException("location", code));
     }
 
     @Transactional

@@ -7,9 +7,9 @@ import jakarta.transaction.Transactional;
 import org.stockroom.auth.CurrentUser;
 import org.stockroom.location.Location;
 import org.stockroom.location.LocationRepository;
-import org.stockroom.problem.ResourceNotFoundException;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductRepository;
+import org.stockroom.rules.NotFoundException;
 import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.stock.Quantity;
 import org.stockroom.stock.StockLevel;
@@ -57,7 +57,7 @@ public class MovementService {
     public StockMovement record(MovementCommand command) {
         command.requireShape();  // 422 before any lookup's 404
         Product product = products.findBySkuForUpdate(command.sku())
-                .orElseThrow(() -> new ResourceNotFoundException("product", command.sku()));
+                .orElseThrow(() -> new NotFoundException("product", command.sku()));
         Location from = command.from() == null ? null : location(command.from());
         Location to = command.to() == null ? null : location(command.to());
         StockMovement movement = command.movementOf(product, from, to, currentUser.username());
@@ -73,7 +73,7 @@ public class MovementService {
 
     @Transactional
     public StockMovement get(long id) {
-        return movements.find(id).orElseThrow(() -> new ResourceNotFoundException("movement", Long.toString(id)));
+        return movements.find(id).orElseThrow(() -> new NotFoundException("movement", Long.toString(id)));
     }
 
     @Transactional
@@ -88,6 +88,6 @@ public class MovementService {
     }
 
     private Location location(String code) {
-        return locations.findByCode(code).orElseThrow(() -> new ResourceNotFoundException("location", code));
+        return locations.findByCode(code).orElseThrow(() -> new NotFoundException("location", code));
     }
 }

@@ -28,6 +28,9 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
     /** The problem a refusal of the domain is answered with. */
     public static ApiException problemOf(RuleViolation violation) {
         ApiException problem = switch (violation.rule()) {
+            case NOT_FOUND -> new ApiException(404, ProblemTypes.NOT_FOUND, "Not found", violation.getMessage());
+            case ALREADY_EXISTS -> new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
+                    violation.getMessage());
             case INSUFFICIENT_STOCK -> new ConflictException(ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock",
                     violation.getMessage());
             case PRODUCT_ARCHIVED -> new ConflictException(ProblemTypes.PRODUCT_ARCHIVED, "Product archived",

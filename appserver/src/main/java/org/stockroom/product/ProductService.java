@@ -6,10 +6,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.stockroom.persistence.DatabaseFailure;
-import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.PreconditionFailedException;
-import org.stockroom.problem.ProblemTypes;
-import org.stockroom.problem.ResourceNotFoundException;
+import org.stockroom.rules.AlreadyExistsException;
+import org.stockroom.rules.NotFoundException;
 
 import java.util.List;
 import java.util.function.LongPredicate;
@@ -33,8 +32,7 @@ public class ProductService {
     @Transactional
     public Product create(Sku sku, ProductDetails details) {
         if (products.existsBySku(sku.value())) {
-            throw new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
-                    "A product with SKU '" + sku + "' already exists");
+            throw new AlreadyExistsException("product", "SKU", sku.value());
         }
         Product product = new Product(sku, details);
         products.add(product);
@@ -82,7 +80,7 @@ public class ProductService {
     @Transactional
     public void archive(String sku) {
         Product product = products.findBySkuForUpdate(sku)
-                .orElseThrow(() -> new ResourceNotFoundException("product", sku));
+                .orElseThrow(() -> new NotFoundException("product", sku));
         // Read under the row lock: no movement of this product can be in flight, so the total is current.
         product.requireNoStockOnHand();
         if (product.isArchived()) {
@@ -94,7 +92,7 @@ public class ProductService {
     }
 
     private Product find(String sku) {
-        return products.findBySku(sku).orElseThrow(() -> new ResourceNotFoundException("product", sku));
+        return products.findBySku(sku).orElseThrow(() -> new NotFoundException("product", sku));
     }
 
     private static PreconditionFailedException staleEdit(String sku, long currentVersion) {

@@ -12,6 +12,10 @@ public abstract class RuleViolation extends RuntimeException {
 
     /** The rules the domain refuses with; each has one problem type in {@code problem/}. */
     public enum Rule {
+        /** What a request names does not exist. */
+        NOT_FOUND,
+        /** An identifier a request chose is taken. */
+        ALREADY_EXISTS,
         /** A movement would take more stock out of a location than it holds. */
         INSUFFICIENT_STOCK,
         /** An archived product takes no new stock. */

@@ -73,4 +73,25 @@ class RuleViolationMapperTest {
 
         assertThat(problem.detail()).isEqualTo("reason is required for ADJUST");
     }
+
+    @Test
+    void givenSomethingUnknown_whenMapped_thenItIs404NamingIt() {
+        ApiException problem = RuleViolationMapper.problemOf(new org.stockroom.rules.NotFoundException("product", "BOLT-9"));
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.NOT_FOUND);
+        assertThat(problem.title()).isEqualTo("Not found");
+        assertThat(problem.detail()).isEqualTo("No product 'BOLT-9' exists");
+    }
+
+    @Test
+    void givenATakenIdentifier_whenMapped_thenItIs409AlreadyExists() {
+        ApiException problem = RuleViolationMapper.problemOf(
+                new org.stockroom.rules.AlreadyExistsException("location", "code", "A-01"));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.ALREADY_EXISTS);
+        assertThat(problem.title()).isEqualTo("Already exists");
+        assertThat(problem.detail()).isEqualTo("A location with code 'A-01' already exists");
+    }
 }
