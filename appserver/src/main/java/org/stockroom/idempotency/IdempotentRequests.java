@@ -2,10 +2,14 @@ package org.stockroom.idempotency;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.stockroom.auth.CurrentUser;
 import org.stockroom.problem.BadRequestException;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +48,35 @@ public class IdempotentRequests {
         }
         requireWellFormed(key);
         return service.execute(currentUser.username(), key, RequestFingerprint.of("POST", path, request), action);
+    }
+
+    /**
+     * Answers a {@code POST} that creates a resource in the collection the request was sent to,
+     * once per key as {@link #post} does: 201, the created resource's view as the body, and
+     * {@code Location} the collection's path (from {@code uriInfo}) with the new resource's id.
+     *
+     * @param create what the POST does: creates the resource and returns its view
+     * @param idOf   the view's id in its path, e.g. the SKU
+     * @param tagOf  the view's {@code ETag}, or null for none
+     */
+    public <T> Response created(String key, UriInfo uriInfo, Object request, Supplier<T> create,
+                                Function<? super T, Object> idOf, Function<? super T, EntityTag> tagOf) {
+        String collection = collectionPath(uriInfo);
+        return post(key, collection, request, () -> {
+            T created = create.get();
+            Response.ResponseBuilder answer = Response.created(UriBuilder.fromPath(collection).path("{id}")
+                    .build(idOf.apply(created))).entity(created);
+            if (tagOf != null) {
+                answer.tag(tagOf.apply(created));
+            }
+            return answer.build();
+        });
+    }
+
+    /** The path the POST was sent to, e.g. {@code /api/v1/products}, without a trailing slash. */
+    static String collectionPath(UriInfo uriInfo) {
+        String path = uriInfo.getAbsolutePath().getRawPath();
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** 1 to 255 printable ASCII characters (space to tilde), else 400. */

@@ -33,8 +33,8 @@ public class Location {
         // for JPA
     }
 
-    public Location(String code, String name) {
-        this.code = Objects.requireNonNull(code, "code");
+    public Location(LocationCode code, String name) {
+        this.code = Objects.requireNonNull(code, "code").value();
         this.name = Objects.requireNonNull(name, "name").strip();
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }

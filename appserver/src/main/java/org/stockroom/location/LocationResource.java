@@ -14,9 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
@@ -42,14 +43,11 @@ public class LocationResource {
     @RolesAllowed(Roles.MANAGER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uriInfo,
                            @NotNull(message = "a JSON body is required") @Valid NewLocationRequest request) {
-        return idempotent.post(idempotencyKey, "/api/v1/locations", request, () -> {
-            LocationView created = LocationView.of(service.create(request.code(), request.name()));
-            return Response.created(UriBuilder.fromPath("/api/v1/locations/{code}").build(created.code()))
-                    .entity(created)
-                    .build();
-        });
+        return idempotent.created(idempotencyKey, uriInfo, request,
+                () -> LocationView.of(service.create(LocationCode.of(request.code()), request.name())),
+                LocationView::code, null);
     }
 
     @GET

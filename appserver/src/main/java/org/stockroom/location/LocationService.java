@@ -3,44 +3,40 @@ package org.stockroom.location;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.stockroom.audit.AuditTrail;
-import org.stockroom.problem.ConflictException;
-import org.stockroom.problem.ProblemTypes;
-import org.stockroom.problem.ResourceNotFoundException;
+import jakarta.enterprise.event.Event;
+import org.stockroom.rules.AlreadyExistsException;
+import org.stockroom.rules.NotFoundException;
 
 import java.util.List;
 
-import static org.stockroom.api.Jsonp.JSON;
-
-/** Use cases of the stockroom's locations; each change is written to the audit trail in the same transaction. */
+/** Use cases of the stockroom's locations; a new one is announced ({@link LocationCreated}) in its transaction, for the audit trail. */
 @ApplicationScoped
 public class LocationService {
 
     private final LocationRepository locations;
-    private final AuditTrail audit;
+    private final Event<LocationCreated> created;
 
     @Inject
-    public LocationService(LocationRepository locations, AuditTrail audit) {
+    public LocationService(LocationRepository locations, Event<LocationCreated> created) {
         this.locations = locations;
-        this.audit = audit;
+        this.created = created;
     }
 
     @Transactional
-    public Location create(String code, String name) {
-        if (locations.existsByCode(code)) {
-            throw new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
-                    "A location with code '" + code + "' already exists");
+    public Location create(LocationCode code, String name) {
+        if (locations.existsByCode(code.value())) {
+            throw new AlreadyExistsException("location", "code", code.value());
         }
         Location location = new Location(code, name);
         locations.add(location);
         locations.flush();
-        audit.record("location.created", "location", code, JSON.createObjectBuilder().add("name", location.name()).build());
+        created.fire(new LocationCreated(location));
         return location;
     }
 
     @Transactional
     public Location get(String code) {
-        return locations.findByCode(code).orElseThrow(() -> new ResourceNotFoundException("location", code));
+        return locations.findByCode(code).orElseThrow(() -> new NotFoundException("location", code));
     }
 
     @Transactional

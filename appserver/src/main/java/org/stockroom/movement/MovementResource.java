@@ -14,9 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
@@ -45,14 +46,10 @@ public class MovementResource {
     @RolesAllowed(Roles.CLERK)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response record(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Response record(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uriInfo,
                            @NotNull(message = "a JSON body is required") @Valid MovementRequest request) {
-        return idempotent.post(idempotencyKey, "/api/v1/movements", request, () -> {
-            MovementView recorded = MovementView.of(service.record(request.command()));
-            return Response.created(UriBuilder.fromPath("/api/v1/movements/{id}").build(recorded.id()))
-                    .entity(recorded)
-                    .build();
-        });
+        return idempotent.created(idempotencyKey, uriInfo, request,
+                () -> MovementView.of(service.record(request.command())), MovementView::id, null);
     }
 
     @GET

@@ -1,6 +1,6 @@
 package org.stockroom.movement;
 
-import org.stockroom.problem.FieldError;
+import org.stockroom.rules.RuleViolation.FieldViolation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,58 +16,63 @@ public enum MovementType {
     /** Stock moves from one location to another, all or nothing. */
     TRANSFER;
 
-    /** What is wrong with a movement of this type, as field errors; empty when its shape is right. */
-    List<FieldError> shapeErrors(int quantity, String from, String to, String reason) {
-        List<FieldError> errors = new ArrayList<>();
+    /**
+     * Refuses a movement of this type that does not have its shape, naming every field that is
+     * wrong once; {@code from} and {@code to} are location codes (or null when not given).
+     */
+    void requireShape(int quantity, String from, String to, String reason) {
+        List<FieldViolation> violations = new ArrayList<>();
         switch (this) {
             case RECEIVE -> {
-                requirePositive(quantity, errors);
-                require("/to", to, "the location receiving the stock", errors);
-                forbid("/from", from, errors);
+                requirePositive(quantity, violations);
+                require("to", to, "the location receiving the stock", violations);
+                forbid("from", from, violations);
             }
             case ISSUE -> {
-                requirePositive(quantity, errors);
-                require("/from", from, "the location the stock leaves", errors);
-                forbid("/to", to, errors);
+                requirePositive(quantity, violations);
+                require("from", from, "the location the stock leaves", violations);
+                forbid("to", to, violations);
             }
             case TRANSFER -> {
-                requirePositive(quantity, errors);
-                require("/from", from, "the location the stock leaves", errors);
-                require("/to", to, "the location the stock goes to", errors);
+                requirePositive(quantity, violations);
+                require("from", from, "the location the stock leaves", violations);
+                require("to", to, "the location the stock goes to", violations);
                 if (from != null && from.equals(to)) {
-                    errors.add(new FieldError("/to", "must differ from 'from'"));
+                    violations.add(new FieldViolation("to", "must differ from 'from'"));
                 }
             }
             case ADJUST -> {
                 if (quantity == 0) {
-                    errors.add(new FieldError("/quantity", "must not be 0 for ADJUST"));
+                    violations.add(new FieldViolation("quantity", "must not be 0 for ADJUST"));
                 }
                 if ((from == null) == (to == null)) {
-                    errors.add(new FieldError("/to", "ADJUST needs exactly one location, in 'to' (or 'from')"));
+                    violations.add(new FieldViolation("to", "ADJUST needs exactly one location, in 'to' (or 'from')"));
                 }
                 if (reason == null || reason.isBlank()) {
-                    errors.add(new FieldError("/reason", "is required for ADJUST"));
+                    violations.add(new FieldViolation("reason", "is required for ADJUST"));
                 }
             }
         }
-        return errors;
+        if (!violations.isEmpty()) {
+            throw new InvalidMovementException(violations);
+        }
     }
 
-    private void requirePositive(int quantity, List<FieldError> errors) {
+    private void requirePositive(int quantity, List<FieldViolation> violations) {
         if (quantity <= 0) {
-            errors.add(new FieldError("/quantity", "must be greater than 0 for " + this));
+            violations.add(new FieldViolation("quantity", "must be greater than 0 for " + this));
         }
     }
 
-    private void require(String pointer, String value, String meaning, List<FieldError> errors) {
+    private void require(String field, String value, String meaning, List<FieldViolation> violations) {
         if (value == null) {
-            errors.add(new FieldError(pointer, "is required for " + this + ": " + meaning));
+            violations.add(new FieldViolation(field, "is required for " + this + ": " + meaning));
         }
     }
 
-    private void forbid(String pointer, String value, List<FieldError> errors) {
+    private void forbid(String field, String value, List<FieldViolation> violations) {
         if (value != null) {
-            errors.add(new FieldError(pointer, "must be empty for " + this));
+            violations.add(new FieldViolation(field, "must be empty for " + this));
         }
     }
 }

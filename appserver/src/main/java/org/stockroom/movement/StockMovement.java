@@ -13,15 +13,21 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.stockroom.location.Location;
 import org.stockroom.product.Product;
+import org.stockroom.stock.Quantity;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One line of the append-only ledger. Nothing in it is ever updated (every column is
  * {@code updatable = false}, and the database refuses UPDATE and DELETE): mistakes are
  * corrected by a new ADJUST.
+ *
+ * <p>A movement is made by one factory per type ({@link #receipt}, {@link #issue},
+ * {@link #transfer}, {@link #adjustment}), which refuses one without its type's shape
+ * ({@link InvalidMovementException}) or that brings stock to an archived product.
  */
 @Entity
 @Table(name = "stock_movement")
@@ -67,10 +73,11 @@ public class StockMovement {
         // for JPA
     }
 
-    StockMovement(MovementType type, Product product, Location from, Location to, int quantity,
-                  String reason, String reference, String recordedBy) {
+    private StockMovement(MovementType type, Product product, Location from, Location to, int quantity,
+                          String reason, String reference, String recordedBy) {
+        type.requireShape(quantity, codeOf(from), codeOf(to), reason);
         this.type = type;
-        this.product = product;
+        this.product = Objects.requireNonNull(product, "product");
         this.from = from;
         this.to = to;
         this.quantity = quantity;
@@ -78,6 +85,72 @@ public class StockMovement {
         this.reference = reference;
         this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         this.recordedBy = Objects.requireNonNull(recordedBy, "recordedBy");
+    }
+
+    /** Stock arrives from outside into {@code to}; refused for an archived product. */
+    public static StockMovement receipt(Product product, Location to, int quantity, String reason, String reference,
+                                        String recordedBy) {
+        StockMovement receipt = new StockMovement(MovementType.RECEIVE, product, null, to, quantity, reason, reference,
+                recordedBy);
+        product.requireAcceptsStock();
+        return receipt;
+    }
+
+    /** Stock leaves {@code from} for outside. */
+    public static StockMovement issue(Product product, Location from, int quantity, String reason, String reference,
+                                      String recordedBy) {
+        return new StockMovement(MovementType.ISSUE, product, from, null, quantity, reason, reference, recordedBy);
+    }
+
+    /** Stock moves from {@code from} to another location {@code to}. */
+    public static StockMovement transfer(Product product, Location from, Location to, int quantity, String reason,
+                                         String reference, String recordedBy) {
+        return new StockMovement(MovementType.TRANSFER, product, from, to, quantity, reason, reference, recordedBy);
+    }
+
+    /**
+     * A signed correction, with a reason, at exactly one location, named in {@code to} or
+     * {@code from} (the other null); a positive one is refused for an archived product.
+     */
+    public static StockMovement adjustment(Product product, Location from, Location to, int quantity, String reason,
+                                           String reference, String recordedBy) {
+        StockMovement adjustment = new StockMovement(MovementType.ADJUST, product, from, to, quantity, reason,
+                reference, recordedBy);
+        if (quantity > 0) {
+            product.requireAcceptsStock();
+        }
+        return adjustment;
+    }
+
+    /** The location stock leaves: an issue's or transfer's {@code from}, a negative adjustment's location. */
+    public Optional<Location> source() {
+        return switch (type) {
+            case ISSUE, TRANSFER -> Optional.of(from);
+            case ADJUST -> quantity < 0 ? Optional.of(adjusted()) : Optional.empty();
+            case RECEIVE -> Optional.empty();
+        };
+    }
+
+    /** The location stock arrives at: a receipt's or transfer's {@code to}, a positive adjustment's location. */
+    public Optional<Location> destination() {
+        return switch (type) {
+            case RECEIVE, TRANSFER -> Optional.of(to);
+            case ADJUST -> quantity > 0 ? Optional.of(adjusted()) : Optional.empty();
+            case ISSUE -> Optional.empty();
+        };
+    }
+
+    /** How much stock leaves the source and arrives at the destination. */
+    public Quantity moved() {
+        return Quantity.of(Math.abs((long) quantity));
+    }
+
+    private Location adjusted() {
+        return to != null ? to : from;
+    }
+
+    private static String codeOf(Location location) {
+        return location == null ? null : location.code();
     }
 
     public Long id() {

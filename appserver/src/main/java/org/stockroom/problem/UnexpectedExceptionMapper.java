@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.stockroom.persistence.DatabaseFailure;
+import org.stockroom.rules.RuleViolation;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +33,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         for (Throwable cause : Causes.of(exception)) {
             if (cause instanceof ApiException api) {
                 return ProblemResponses.from(api, uriInfo);
+            }
+            if (cause instanceof RuleViolation violation) {
+                return ProblemResponses.from(RuleViolationMapper.problemOf(violation), uriInfo);
             }
             if (cause instanceof WebApplicationException web) {
                 return new WebApplicationExceptionMapper().toResponseFor(web, uriInfo);

@@ -26,21 +26,10 @@ public class JpaProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findBySkuForUpdate(String sku) {
+        // Hibernate's PostgreSQL dialect writes PESSIMISTIC_WRITE as FOR NO KEY UPDATE (see the
+        // captured SQL in docs/benchmarks.md): the lock a movement needs, since its level change
+        // updates this row (product.on_hand, by trigger), and one that lets foreign keys through.
         return findBySku(sku, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    @Override
-    public Optional<Product> findBySkuForMovement(String sku) {
-        // FOR NO KEY UPDATE, which no LockModeType gives (PESSIMISTIC_READ is FOR SHARE, _WRITE is
-        // FOR UPDATE): the movement's level change updates this row (product.on_hand, by trigger),
-        // so two movements holding FOR SHARE would both wait to update it: a deadlock. This lock
-        // makes them queue; unlike FOR UPDATE it lets the ledger's and levels' foreign keys through.
-        @SuppressWarnings("unchecked")
-        List<Product> found = em.createNativeQuery("select * from product where sku = ?1 for no key update",
-                        Product.class)
-                .setParameter(1, sku)
-                .getResultList();
-        return found.stream().findFirst();
     }
 
     private Optional<Product> findBySku(String sku, LockModeType lock) {
@@ -71,7 +60,7 @@ public class JpaProductRepository implements ProductRepository {
     }
 
     @Override
-    public List<ProductStock> search(ProductQuery query, String afterSku, int limit) {
+    public List<Product> search(ProductQuery query, String afterSku, int limit) {
         List<String> conditions = new ArrayList<>();
         if (!query.includeArchived()) {
             conditions.add("p.archived = false");
@@ -101,9 +90,7 @@ public class JpaProductRepository implements ProductRepository {
         if (query.category() != null) {
             select.setParameter("category", query.category());
         }
-        return select.getResultList().stream()
-                .map(ProductStock::of)
-                .toList();
+        return select.getResultList();
     }
 
     private static String escapeLike(String text) {

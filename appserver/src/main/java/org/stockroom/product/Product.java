@@ -62,8 +62,8 @@ public class Product {
         // for JPA
     }
 
-    public Product(String sku, ProductDetails details) {
-        this.sku = Objects.requireNonNull(sku, "sku");
+    public Product(Sku sku, ProductDetails details) {
+        this.sku = Objects.requireNonNull(sku, "sku").value();
         this.createdAt = now();
         apply(details);
     }
@@ -83,6 +83,20 @@ public class Product {
         if (!archived) {
             archived = true;
             updatedAt = now();
+        }
+    }
+
+    /** Refuses new stock (a receipt, a positive adjustment) once the product is archived. */
+    public void requireAcceptsStock() {
+        if (archived) {
+            throw new ProductArchivedException(sku);
+        }
+    }
+
+    /** Refuses to archive while some of it is on hand, as read with the row. */
+    public void requireNoStockOnHand() {
+        if (onHand > 0) {
+            throw new StockOnHandException(sku, onHand);
         }
     }
 

@@ -8,15 +8,13 @@ public interface ProductRepository {
 
     Optional<Product> findBySku(String sku);
 
-    /** Finds and locks a product against concurrent edits and archiving until the transaction ends. */
-    Optional<Product> findBySkuForUpdate(String sku);
-
     /**
-     * Finds a product and locks it until the transaction ends, so that it cannot be archived
-     * while a movement of it is being recorded, and concurrent movements of it (which all
-     * update its total on hand) queue instead of deadlocking.
+     * Finds a product and locks it until the transaction ends ({@code FOR NO KEY UPDATE}), so
+     * that it cannot be archived while a movement of it is being recorded, concurrent movements
+     * of it (which all update its total on hand) queue instead of deadlocking, and an archive
+     * waits for the movements in flight. Foreign keys' {@code KEY SHARE} locks pass.
      */
-    Optional<Product> findBySkuForMovement(String sku);
+    Optional<Product> findBySkuForUpdate(String sku);
 
     boolean existsBySku(String sku);
 
@@ -25,6 +23,6 @@ public interface ProductRepository {
     /** Writes pending changes now, so that version conflicts and constraint refusals surface here. */
     void flush();
 
-    /** Up to {@code limit} products after {@code afterSku} in SKU order, with their totals on hand. */
-    List<ProductStock> search(ProductQuery query, String afterSku, int limit);
+    /** Up to {@code limit} products after {@code afterSku} in SKU order (each with its total on hand, {@link Product#onHand}). */
+    List<Product> search(ProductQuery query, String afterSku, int limit);
 }

@@ -16,10 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.stockroom.api.Cursor;
 import org.stockroom.api.EntityTags;
 import org.stockroom.api.Page;
@@ -49,15 +50,11 @@ public class ProductResource {
     @RolesAllowed(Roles.MANAGER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Context UriInfo uriInfo,
                            @NotNull(message = "a JSON body is required") @Valid NewProductRequest request) {
-        return idempotent.post(idempotencyKey, "/api/v1/products", request, () -> {
-            ProductView created = ProductView.of(service.create(request.sku(), request.details()));
-            return Response.created(UriBuilder.fromPath("/api/v1/products/{sku}").build(created.sku()))
-                    .tag(EntityTags.of(created.version()))
-                    .entity(created)
-                    .build();
-        });
+        return idempotent.created(idempotencyKey, uriInfo, request,
+                () -> ProductView.of(service.create(Sku.of(request.sku()), request.details())),
+                ProductView::sku, created -> EntityTags.of(created.version()));
     }
 
     @GET

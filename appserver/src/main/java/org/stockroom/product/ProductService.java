@@ -2,56 +2,52 @@ package org.stockroom.product;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import org.stockroom.audit.AuditTrail;
 import org.stockroom.persistence.DatabaseFailure;
-import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.PreconditionFailedException;
-import org.stockroom.problem.ProblemTypes;
-import org.stockroom.problem.ResourceNotFoundException;
+import org.stockroom.rules.AlreadyExistsException;
+import org.stockroom.rules.NotFoundException;
 
 import java.util.List;
 import java.util.function.LongPredicate;
 
-import static org.stockroom.api.Jsonp.JSON;
-
-/** Use cases of the product catalogue; each change is written to the audit trail in the same transaction. */
+/**
+ * Use cases of the product catalogue. Each change is announced as a fact ({@link ProductCreated},
+ * {@link ProductRevised}, {@link ProductArchived}) in the same transaction, where the audit trail records it.
+ */
 @ApplicationScoped
 public class ProductService {
 
-    private static final String SUBJECT = "product";
-
     private final ProductRepository products;
-    private final AuditTrail audit;
+    private final Event<Object> events;
 
     @Inject
-    public ProductService(ProductRepository products, AuditTrail audit) {
+    public ProductService(ProductRepository products, Event<Object> events) {
         this.products = products;
-        this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
-    public ProductStock create(String sku, ProductDetails details) {
-        if (products.existsBySku(sku)) {
-            throw new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
-                    "A product with SKU '" + sku + "' already exists");
+    public Product create(Sku sku, ProductDetails details) {
+        if (products.existsBySku(sku.value())) {
+            throw new AlreadyExistsException("product", "SKU", sku.value());
         }
         Product product = new Product(sku, details);
         products.add(product);
         products.flush();
-        audit.record("product.created", SUBJECT, sku, details.toJson());
-        return new ProductStock(product, 0);
+        events.fire(new ProductCreated(product));
+        return product;  // on hand 0: a new product has no levels
     }
 
     @Transactional
-    public ProductStock get(String sku) {
-        return ProductStock.of(find(sku));
+    public Product get(String sku) {
+        return find(sku);
     }
 
     @Transactional
-    public List<ProductStock> search(ProductQuery query, String afterSku, int limit) {
+    public List<Product> search(ProductQuery query, String afterSku, int limit) {
         return products.search(query, afterSku, limit);
     }
 
@@ -60,7 +56,7 @@ public class ProductService {
      * a concurrent edit between our check and our write is caught by the version column.
      */
     @Transactional
-    public ProductStock revise(String sku, LongPredicate isExpectedVersion, ProductDetails details) {
+    public Product revise(String sku, LongPredicate isExpectedVersion, ProductDetails details) {
         Product product = find(sku);
         if (!isExpectedVersion.test(product.version())) {
             throw staleEdit(sku, product.version());
@@ -75,32 +71,28 @@ public class ProductService {
             }
             throw staleEdit(sku, product.version());
         }
-        audit.record("product.revised", SUBJECT, sku, JSON.createObjectBuilder(before.changesTo(details))
-                .add("version", product.version()).build());
+        events.fire(new ProductRevised(product, before));
         // No movement ran in this transaction, so the total read with the row is current.
-        return ProductStock.of(product);
+        return product;
     }
 
     /** Archives a product that has no stock left; archiving twice is harmless. */
     @Transactional
     public void archive(String sku) {
         Product product = products.findBySkuForUpdate(sku)
-                .orElseThrow(() -> new ResourceNotFoundException("product", sku));
-        // Read under FOR UPDATE: no movement of this product can be in flight, so the total is current.
-        long onHand = product.onHand();
-        if (onHand > 0) {
-            throw new StockOnHandException(sku, onHand);
-        }
+                .orElseThrow(() -> new NotFoundException("product", sku));
+        // Read under the row lock: no movement of this product can be in flight, so the total is current.
+        product.requireNoStockOnHand();
         if (product.isArchived()) {
             return;  // nothing changes, so nothing to audit
         }
         product.archive();
         products.flush();
-        audit.record("product.archived", SUBJECT, sku, JsonValue.EMPTY_JSON_OBJECT);
+        events.fire(new ProductArchived(product));
     }
 
     private Product find(String sku) {
-        return products.findBySku(sku).orElseThrow(() -> new ResourceNotFoundException("product", sku));
+        return products.findBySku(sku).orElseThrow(() -> new NotFoundException("product", sku));
     }
 
     private static PreconditionFailedException staleEdit(String sku, long currentVersion) {

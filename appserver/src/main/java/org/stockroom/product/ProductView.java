@@ -10,9 +10,8 @@ public record ProductView(String sku, String name, String description, String un
                           int reorderPoint, boolean archived, long onHand, long version,
                           Instant createdAt, Instant updatedAt) {
 
-    static ProductView of(ProductStock stock) {
-        Product p = stock.product();
+    static ProductView of(Product p) {
         return new ProductView(p.sku(), p.name(), p.description(), p.unitOfMeasure(), p.category(),
-                p.reorderPoint(), p.isArchived(), stock.onHand(), p.version(), p.createdAt(), p.updatedAt());
+                p.reorderPoint(), p.isArchived(), p.onHand(), p.version(), p.createdAt(), p.updatedAt());
     }
 }

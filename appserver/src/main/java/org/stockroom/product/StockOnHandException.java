@@ -1,14 +1,26 @@
 package org.stockroom.product;
 
-import org.stockroom.problem.ConflictException;
-import org.stockroom.problem.ProblemTypes;
+import org.stockroom.rules.RuleViolation;
 
-/** 409: a product cannot be archived while any location still holds some of it. */
-public class StockOnHandException extends ConflictException {
+import java.util.Map;
+
+/** A product cannot be archived while any location still holds some of it. */
+public class StockOnHandException extends RuleViolation {
+
+    private final long onHand;
 
     public StockOnHandException(String sku, long onHand) {
-        super(ProblemTypes.STOCK_ON_HAND, "Stock on hand",
-                "Product '" + sku + "' still has " + onHand + " on hand; issue or adjust it to zero before archiving");
-        with("onHand", onHand);
+        super("Product '" + sku + "' still has " + onHand + " on hand; issue or adjust it to zero before archiving");
+        this.onHand = onHand;
+    }
+
+    @Override
+    public Rule rule() {
+        return Rule.STOCK_ON_HAND;
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return Map.of("onHand", onHand);
     }
 }

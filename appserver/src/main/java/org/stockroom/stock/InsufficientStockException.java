@@ -1,18 +1,47 @@
 package org.stockroom.stock;
 
-import org.stockroom.problem.ConflictException;
-import org.stockroom.problem.ProblemTypes;
+import org.stockroom.rules.RuleViolation;
 
-/** 409: a movement would take more stock out of a location than it holds. */
-public class InsufficientStockException extends ConflictException {
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A movement would take more stock out of a location than it holds. */
+public class InsufficientStockException extends RuleViolation {
+
+    private final String sku;
+    private final String locationCode;
+    private final long onHand;
+    private final long requested;
 
     public InsufficientStockException(String sku, String locationCode, long onHand, long requested) {
-        super(ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock",
-                "Insufficient stock of " + sku + " at " + locationCode + ": " + onHand + " on hand, "
-                        + requested + " requested");
-        with("sku", sku);
-        with("location", locationCode);
-        with("onHand", onHand);
-        with("requested", requested);
+        super("Insufficient stock of " + sku + " at " + locationCode + ": " + onHand + " on hand, "
+                + requested + " requested");
+        this.sku = sku;
+        this.locationCode = locationCode;
+        this.onHand = onHand;
+        this.requested = requested;
+    }
+
+    @Override
+    public Rule rule() {
+        return Rule.INSUFFICIENT_STOCK;
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("sku", sku);
+        facts.put("location", locationCode);
+        facts.put("onHand", onHand);
+        facts.put("requested", requested);
+        return facts;
+    }
+
+    public long onHand() {
+        return onHand;
+    }
+
+    public long requested() {
+        return requested;
     }
 }

@@ -59,29 +59,21 @@ public class StockLevel {
     }
 
     /** Adds received or transferred-in stock. */
-    public void add(long quantity) {
-        requirePositive(quantity);
-        onHand = Math.addExact(onHand, quantity);
+    public void add(Quantity quantity) {
+        onHand = Math.addExact(onHand, quantity.value());
         touch();
     }
 
     /** Takes stock out; refuses to take more than there is. */
-    public void remove(long quantity) {
-        requirePositive(quantity);
-        if (quantity > onHand) {
-            throw new InsufficientStockException(product.sku(), location.code(), onHand, quantity);
+    public void remove(Quantity quantity) {
+        if (quantity.value() > onHand) {
+            throw new InsufficientStockException(product.sku(), location.code(), onHand, quantity.value());
         }
-        onHand -= quantity;
+        onHand -= quantity.value();
         touch();
     }
 
     private void touch() {
         updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static void requirePositive(long quantity) {
-        if (quantity <= 0) {
-            throw new IllegalArgumentException("quantity must be positive: " + quantity);
-        }
     }
 }

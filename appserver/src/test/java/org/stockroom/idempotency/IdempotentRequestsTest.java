@@ -2,8 +2,14 @@ package org.stockroom.idempotency;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import jakarta.ws.rs.core.UriInfo;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.stockroom.problem.BadRequestException;
 
+import java.lang.reflect.Proxy;
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,5 +39,22 @@ class IdempotentRequestsTest {
         } else {
             assertThatThrownBy(() -> IdempotentRequests.requireWellFormed(key)).isInstanceOf(BadRequestException.class);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://127.0.0.1:8080/api/v1/products, /api/v1/products",
+            "http://127.0.0.1:8080/api/v1/movements/, /api/v1/movements",
+            "https://stock.example/base/api/v1/locations, /base/api/v1/locations"})
+    void givenTheRequestUri_whenTheCollectionIsNamed_thenItIsItsPathWithoutATrailingSlash(String uri, String path) {
+        assertThat(IdempotentRequests.collectionPath(requestTo(uri))).isEqualTo(path);
+    }
+
+    /** A {@link UriInfo} that knows only the request's absolute path. */
+    private static UriInfo requestTo(String uri) {
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getAbsolutePath" -> URI.create(uri);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

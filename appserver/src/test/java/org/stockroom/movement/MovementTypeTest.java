@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stockroom.problem.FieldError;
+import org.stockroom.rules.RuleViolation.FieldViolation;
 
 import java.util.List;
 
@@ -12,8 +12,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MovementTypeTest {
 
-    private static List<String> pointers(List<FieldError> errors) {
-        return errors.stream().map(FieldError::pointer).toList();
+    private static List<String> pointers(List<FieldViolation> errors) {
+        return errors.stream().map(FieldViolation::field).toList();
+    }
+
+    /** What {@code requireShape} refuses, field by field; empty when it accepts. */
+    private static List<FieldViolation> shapeErrors(MovementType type, int quantity, String from, String to,
+                                                    String reason) {
+        try {
+            type.requireShape(quantity, from, to, reason);
+            return List.of();
+        } catch (InvalidMovementException refused) {
+            assertThat(refused.fieldViolations()).isNotEmpty();
+            return refused.fieldViolations();
+        }
     }
 
     @Nested
@@ -21,37 +33,37 @@ class MovementTypeTest {
 
         @Test
         void givenQuantityAndTo_whenChecked_thenShapeIsRight() {
-            assertThat(MovementType.RECEIVE.shapeErrors(5, null, "A-01", null)).isEmpty();
+            assertThat(shapeErrors(MovementType.RECEIVE, 5, null, "A-01", null)).isEmpty();
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, -1})
         void givenNonPositiveQuantity_whenChecked_thenQuantityIsRefused(int quantity) {
-            List<FieldError> errors = MovementType.RECEIVE.shapeErrors(quantity, null, "A-01", null);
+            List<FieldViolation> errors = shapeErrors(MovementType.RECEIVE, quantity, null, "A-01", null);
 
-            assertThat(errors).containsExactly(new FieldError("/quantity", "must be greater than 0 for RECEIVE"));
+            assertThat(errors).containsExactly(new FieldViolation("quantity", "must be greater than 0 for RECEIVE"));
         }
 
         @Test
         void givenNoTo_whenChecked_thenToIsRequired() {
-            List<FieldError> errors = MovementType.RECEIVE.shapeErrors(5, null, null, null);
+            List<FieldViolation> errors = shapeErrors(MovementType.RECEIVE, 5, null, null, null);
 
-            assertThat(pointers(errors)).containsExactly("/to");
+            assertThat(pointers(errors)).containsExactly("to");
             assertThat(errors.getFirst().message()).startsWith("is required for RECEIVE");
         }
 
         @Test
         void givenFrom_whenChecked_thenFromMustBeEmpty() {
-            List<FieldError> errors = MovementType.RECEIVE.shapeErrors(5, "B-02", "A-01", null);
+            List<FieldViolation> errors = shapeErrors(MovementType.RECEIVE, 5, "B-02", "A-01", null);
 
-            assertThat(errors).containsExactly(new FieldError("/from", "must be empty for RECEIVE"));
+            assertThat(errors).containsExactly(new FieldViolation("from", "must be empty for RECEIVE"));
         }
 
         @Test
         void givenEverythingWrong_whenChecked_thenEachFieldIsNamedOnce() {
-            List<FieldError> errors = MovementType.RECEIVE.shapeErrors(0, "B-02", null, null);
+            List<FieldViolation> errors = shapeErrors(MovementType.RECEIVE, 0, "B-02", null, null);
 
-            assertThat(pointers(errors)).containsExactly("/quantity", "/to", "/from");
+            assertThat(pointers(errors)).containsExactly("quantity", "to", "from");
         }
     }
 
@@ -60,37 +72,37 @@ class MovementTypeTest {
 
         @Test
         void givenQuantityAndFrom_whenChecked_thenShapeIsRight() {
-            assertThat(MovementType.ISSUE.shapeErrors(5, "A-01", null, null)).isEmpty();
+            assertThat(shapeErrors(MovementType.ISSUE, 5, "A-01", null, null)).isEmpty();
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, -7})
         void givenNonPositiveQuantity_whenChecked_thenQuantityIsRefused(int quantity) {
-            List<FieldError> errors = MovementType.ISSUE.shapeErrors(quantity, "A-01", null, null);
+            List<FieldViolation> errors = shapeErrors(MovementType.ISSUE, quantity, "A-01", null, null);
 
-            assertThat(errors).containsExactly(new FieldError("/quantity", "must be greater than 0 for ISSUE"));
+            assertThat(errors).containsExactly(new FieldViolation("quantity", "must be greater than 0 for ISSUE"));
         }
 
         @Test
         void givenNoFrom_whenChecked_thenFromIsRequired() {
-            List<FieldError> errors = MovementType.ISSUE.shapeErrors(5, null, null, null);
+            List<FieldViolation> errors = shapeErrors(MovementType.ISSUE, 5, null, null, null);
 
-            assertThat(pointers(errors)).containsExactly("/from");
+            assertThat(pointers(errors)).containsExactly("from");
             assertThat(errors.getFirst().message()).startsWith("is required for ISSUE");
         }
 
         @Test
         void givenTo_whenChecked_thenToMustBeEmpty() {
-            List<FieldError> errors = MovementType.ISSUE.shapeErrors(5, "A-01", "B-02", null);
+            List<FieldViolation> errors = shapeErrors(MovementType.ISSUE, 5, "A-01", "B-02", null);
 
-            assertThat(errors).containsExactly(new FieldError("/to", "must be empty for ISSUE"));
+            assertThat(errors).containsExactly(new FieldViolation("to", "must be empty for ISSUE"));
         }
 
         @Test
         void givenEverythingWrong_whenChecked_thenEachFieldIsNamedOnce() {
-            List<FieldError> errors = MovementType.ISSUE.shapeErrors(-1, null, "B-02", null);
+            List<FieldViolation> errors = shapeErrors(MovementType.ISSUE, -1, null, "B-02", null);
 
-            assertThat(pointers(errors)).containsExactly("/quantity", "/from", "/to");
+            assertThat(pointers(errors)).containsExactly("quantity", "from", "to");
         }
     }
 
@@ -99,38 +111,38 @@ class MovementTypeTest {
 
         @Test
         void givenQuantityFromAndTo_whenChecked_thenShapeIsRight() {
-            assertThat(MovementType.TRANSFER.shapeErrors(5, "A-01", "B-02", null)).isEmpty();
+            assertThat(shapeErrors(MovementType.TRANSFER, 5, "A-01", "B-02", null)).isEmpty();
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, -3})
         void givenNonPositiveQuantity_whenChecked_thenQuantityIsRefused(int quantity) {
-            List<FieldError> errors = MovementType.TRANSFER.shapeErrors(quantity, "A-01", "B-02", null);
+            List<FieldViolation> errors = shapeErrors(MovementType.TRANSFER, quantity, "A-01", "B-02", null);
 
-            assertThat(errors).containsExactly(new FieldError("/quantity", "must be greater than 0 for TRANSFER"));
+            assertThat(errors).containsExactly(new FieldViolation("quantity", "must be greater than 0 for TRANSFER"));
         }
 
         @Test
         void givenNoFrom_whenChecked_thenFromIsRequired() {
-            assertThat(pointers(MovementType.TRANSFER.shapeErrors(5, null, "B-02", null))).containsExactly("/from");
+            assertThat(pointers(shapeErrors(MovementType.TRANSFER, 5, null, "B-02", null))).containsExactly("from");
         }
 
         @Test
         void givenNoTo_whenChecked_thenToIsRequired() {
-            assertThat(pointers(MovementType.TRANSFER.shapeErrors(5, "A-01", null, null))).containsExactly("/to");
+            assertThat(pointers(shapeErrors(MovementType.TRANSFER, 5, "A-01", null, null))).containsExactly("to");
         }
 
         @Test
         void givenNeitherLocation_whenChecked_thenBothAreRequiredAndNotCalledEqual() {
-            assertThat(pointers(MovementType.TRANSFER.shapeErrors(5, null, null, null)))
-                    .containsExactly("/from", "/to");
+            assertThat(pointers(shapeErrors(MovementType.TRANSFER, 5, null, null, null)))
+                    .containsExactly("from", "to");
         }
 
         @Test
         void givenFromEqualToTo_whenChecked_thenToMustDiffer() {
-            List<FieldError> errors = MovementType.TRANSFER.shapeErrors(5, "A-01", "A-01", null);
+            List<FieldViolation> errors = shapeErrors(MovementType.TRANSFER, 5, "A-01", "A-01", null);
 
-            assertThat(errors).containsExactly(new FieldError("/to", "must differ from 'from'"));
+            assertThat(errors).containsExactly(new FieldViolation("to", "must differ from 'from'"));
         }
     }
 
@@ -140,54 +152,54 @@ class MovementTypeTest {
         @ParameterizedTest
         @ValueSource(ints = {-4, 4})
         void givenSignedQuantityOneLocationAndReason_whenChecked_thenShapeIsRight(int quantity) {
-            assertThat(MovementType.ADJUST.shapeErrors(quantity, null, "A-01", "cycle count")).isEmpty();
+            assertThat(shapeErrors(MovementType.ADJUST, quantity, null, "A-01", "cycle count")).isEmpty();
         }
 
         @Test
         void givenTheLocationInFrom_whenChecked_thenShapeIsRight() {
-            assertThat(MovementType.ADJUST.shapeErrors(-2, "A-01", null, "damaged")).isEmpty();
+            assertThat(shapeErrors(MovementType.ADJUST, -2, "A-01", null, "damaged")).isEmpty();
         }
 
         @Test
         void givenZeroQuantity_whenChecked_thenQuantityIsRefused() {
-            List<FieldError> errors = MovementType.ADJUST.shapeErrors(0, null, "A-01", "cycle count");
+            List<FieldViolation> errors = shapeErrors(MovementType.ADJUST, 0, null, "A-01", "cycle count");
 
-            assertThat(errors).containsExactly(new FieldError("/quantity", "must not be 0 for ADJUST"));
+            assertThat(errors).containsExactly(new FieldViolation("quantity", "must not be 0 for ADJUST"));
         }
 
         @Test
         void givenBothLocations_whenChecked_thenExactlyOneIsAskedForAtTo() {
-            List<FieldError> errors = MovementType.ADJUST.shapeErrors(3, "A-01", "B-02", "cycle count");
+            List<FieldViolation> errors = shapeErrors(MovementType.ADJUST, 3, "A-01", "B-02", "cycle count");
 
-            assertThat(pointers(errors)).containsExactly("/to");
+            assertThat(pointers(errors)).containsExactly("to");
             assertThat(errors.getFirst().message()).contains("exactly one location");
         }
 
         @Test
         void givenNoLocation_whenChecked_thenExactlyOneIsAskedForAtTo() {
-            List<FieldError> errors = MovementType.ADJUST.shapeErrors(3, null, null, "cycle count");
+            List<FieldViolation> errors = shapeErrors(MovementType.ADJUST, 3, null, null, "cycle count");
 
-            assertThat(pointers(errors)).containsExactly("/to");
+            assertThat(pointers(errors)).containsExactly("to");
             assertThat(errors.getFirst().message()).contains("exactly one location");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "   "})
         void givenBlankReason_whenChecked_thenReasonIsRequired(String reason) {
-            List<FieldError> errors = MovementType.ADJUST.shapeErrors(3, null, "A-01", reason);
+            List<FieldViolation> errors = shapeErrors(MovementType.ADJUST, 3, null, "A-01", reason);
 
-            assertThat(errors).containsExactly(new FieldError("/reason", "is required for ADJUST"));
+            assertThat(errors).containsExactly(new FieldViolation("reason", "is required for ADJUST"));
         }
 
         @Test
         void givenNoReason_whenChecked_thenReasonIsRequired() {
-            assertThat(pointers(MovementType.ADJUST.shapeErrors(3, null, "A-01", null))).containsExactly("/reason");
+            assertThat(pointers(shapeErrors(MovementType.ADJUST, 3, null, "A-01", null))).containsExactly("reason");
         }
 
         @Test
         void givenEverythingWrong_whenChecked_thenEachFieldIsNamedOnce() {
-            assertThat(pointers(MovementType.ADJUST.shapeErrors(0, null, null, null)))
-                    .containsExactly("/quantity", "/to", "/reason");
+            assertThat(pointers(shapeErrors(MovementType.ADJUST, 0, null, null, null)))
+                    .containsExactly("quantity", "to", "reason");
         }
     }
 }

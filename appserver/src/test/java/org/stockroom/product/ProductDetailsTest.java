@@ -45,21 +45,4 @@ class ProductDetailsTest {
     void givenAReorderPointOfZero_whenBuilt_thenItIsKept() {
         assertThat(ProductDetails.of("Hex bolt", null, null, null, 0).reorderPoint()).isZero();
     }
-
-    @Test
-    void givenARevision_whenComparedForTheAuditTrail_thenOnlyTheChangedFieldsAreListedBeforeAndAfter() {
-        ProductDetails before = new ProductDetails("Hex bolt", null, "EA", "Fasteners", 5);
-        ProductDetails after = new ProductDetails("Hex bolt", "Zinc plated", "EA", null, 8);
-
-        assertThat(before.changesTo(after).toString()).isEqualTo(
-                "{\"before\":{\"description\":null,\"category\":\"Fasteners\",\"reorderPoint\":5},"
-                        + "\"after\":{\"description\":\"Zinc plated\",\"category\":null,\"reorderPoint\":8}}");
-        assertThat(before.changesTo(before).toString()).isEqualTo("{\"before\":{},\"after\":{}}");
-    }
-
-    @Test
-    void givenNewDetails_whenWrittenForTheAuditTrail_thenEveryFieldIsThereNullsIncluded() {
-        assertThat(new ProductDetails("Hex bolt", null, "EA", null, 0).toJson().toString()).isEqualTo(
-                "{\"name\":\"Hex bolt\",\"description\":null,\"unitOfMeasure\":\"EA\",\"category\":null,\"reorderPoint\":0}");
-    }
 }

@@ -16,7 +16,7 @@ class ProductTest {
 
     @Test
     void givenSkuAndDetails_whenCreated_thenItHoldsThemAndIsActive() {
-        Product product = new Product("BOLT-1", BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
 
         assertThat(product.sku()).isEqualTo("BOLT-1");
         assertThat(product.name()).isEqualTo("Hex bolt");
@@ -31,7 +31,7 @@ class ProductTest {
 
     @Test
     void givenOnlyAName_whenCreated_thenItCountsInEachesAndNeverNeedsReordering() {
-        Product product = new Product("NUT-1", ProductDetails.of("Nut", null, null, null, null));
+        Product product = new Product(Sku.of("NUT-1"), ProductDetails.of("Nut", null, null, null, null));
 
         assertThat(product.unitOfMeasure()).isEqualTo("EA");
         assertThat(product.reorderPoint()).isZero();
@@ -48,14 +48,14 @@ class ProductTest {
     @ParameterizedTest
     @CsvSource({"0, true", "4, true", "5, false", "6, false"})
     void givenReorderPointFive_whenCheckingOnHand_thenOnlyStrictlyLessIsBelow(long onHand, boolean below) {
-        Product product = new Product("BOLT-1", BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
 
         assertThat(product.isBelowReorderPoint(onHand)).isEqualTo(below);
     }
 
     @Test
     void givenAProduct_whenRevised_thenEveryDetailIsReplacedButTheSkuAndCreationStay() {
-        Product product = new Product("BOLT-1", BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
         Instant created = product.createdAt();
         waitForTheClockToPass(product.updatedAt());
 
@@ -73,7 +73,7 @@ class ProductTest {
 
     @Test
     void givenAnActiveProduct_whenArchived_thenItIsArchivedAndUpdated() {
-        Product product = new Product("BOLT-1", BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
         Instant created = product.createdAt();
         waitForTheClockToPass(created);
 
@@ -85,7 +85,7 @@ class ProductTest {
 
     @Test
     void givenAnArchivedProduct_whenArchivedAgain_thenNothingChanges() {
-        Product product = new Product("BOLT-1", BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
         product.archive();
         Instant archivedAt = product.updatedAt();
         waitForTheClockToPass(archivedAt);
@@ -101,5 +101,36 @@ class ProductTest {
         while (!Instant.now().truncatedTo(ChronoUnit.MICROS).isAfter(instant)) {
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void givenAnActiveProduct_whenStockArrives_thenItIsAccepted() {
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+
+        product.requireAcceptsStock();
+
+        assertThat(product.isArchived()).isFalse();
+    }
+
+    @Test
+    void givenAnArchivedProduct_whenStockArrives_thenItIsRefusedByName() {
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        product.archive();
+
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(ProductArchivedException.class)
+                .isThrownBy(product::requireAcceptsStock)
+                .withMessage("Product 'BOLT-1' is archived and takes no new stock")
+                .satisfies(refused -> assertThat(refused.rule())
+                        .isEqualTo(org.stockroom.rules.RuleViolation.Rule.PRODUCT_ARCHIVED));
+    }
+
+    @Test
+    void givenANewProduct_whenArchiving_thenNoStockOnHandStandsInTheWay() {
+        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+
+        product.requireNoStockOnHand();
+        product.archive();
+
+        assertThat(product.isArchived()).isTrue();
     }
 }

@@ -4,9 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stockroom.location.Location;
-import org.stockroom.problem.ProblemTypes;
+import org.stockroom.location.LocationCode;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductDetails;
+import org.stockroom.product.Sku;
+
+import org.stockroom.rules.RuleViolation;
 
 import java.lang.reflect.Field;
 
@@ -17,15 +20,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class StockLevelTest {
 
-    private static final Product BOLT = new Product("BOLT-1", ProductDetails.of("Hex bolt", null, null, null, 0));
-    private static final Location BIN = new Location("A-01", "Aisle A, bin 1");
+    private static final Product BOLT = new Product(Sku.of("BOLT-1"), ProductDetails.of("Hex bolt", null, null, null, 0));
+    private static final Location BIN = new Location(LocationCode.of("A-01"), "Aisle A, bin 1");
 
     @Test
     void givenAnEmptyLevel_whenAdding_thenOnHandGrowsByEachQuantity() {
         StockLevel level = levelOf(0);
 
-        level.add(5);
-        level.add(3);
+        level.add(Quantity.of(5));
+        level.add(Quantity.of(3));
 
         assertThat(level.onHand()).isEqualTo(8);
     }
@@ -34,7 +37,7 @@ class StockLevelTest {
     void givenStock_whenRemovingPart_thenTheRestStays() {
         StockLevel level = levelOf(10);
 
-        level.remove(4);
+        level.remove(Quantity.of(4));
 
         assertThat(level.onHand()).isEqualTo(6);
     }
@@ -43,7 +46,7 @@ class StockLevelTest {
     void givenStock_whenRemovingAll_thenNoneIsLeft() {
         StockLevel level = levelOf(10);
 
-        level.remove(10);
+        level.remove(Quantity.of(10));
 
         assertThat(level.onHand()).isZero();
     }
@@ -53,13 +56,12 @@ class StockLevelTest {
         StockLevel level = levelOf(5);
 
         InsufficientStockException refused = catchThrowableOfType(InsufficientStockException.class,
-                () -> level.remove(6));
+                () -> level.remove(Quantity.of(6)));
 
         assertThat(refused).isNotNull();
-        assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.type()).isEqualTo(ProblemTypes.INSUFFICIENT_STOCK);
-        assertThat(refused.detail()).contains("BOLT-1", "A-01");
-        assertThat(refused.extensions())
+        assertThat(refused.rule()).isEqualTo(RuleViolation.Rule.INSUFFICIENT_STOCK);
+        assertThat(refused.getMessage()).contains("BOLT-1", "A-01");
+        assertThat(refused.facts())
                 .containsEntry("sku", "BOLT-1")
                 .containsEntry("location", "A-01")
                 .containsEntry("onHand", 5L)
@@ -72,8 +74,8 @@ class StockLevelTest {
         StockLevel level = levelOf(0);
 
         assertThatExceptionOfType(InsufficientStockException.class)
-                .isThrownBy(() -> level.remove(1))
-                .satisfies(refused -> assertThat(refused.extensions())
+                .isThrownBy(() -> level.remove(Quantity.of(1)))
+                .satisfies(refused -> assertThat(refused.facts())
                         .containsEntry("onHand", 0L)
                         .containsEntry("requested", 1L));
     }
@@ -83,7 +85,7 @@ class StockLevelTest {
     void givenANonPositiveQuantity_whenAdding_thenItIsRejected(long quantity) {
         StockLevel level = levelOf(5);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> level.add(quantity));
+        assertThatIllegalArgumentException().isThrownBy(() -> level.add(Quantity.of(quantity)));
         assertThat(level.onHand()).isEqualTo(5);
     }
 
@@ -92,7 +94,7 @@ class StockLevelTest {
     void givenANonPositiveQuantity_whenRemoving_thenItIsRejected(long quantity) {
         StockLevel level = levelOf(5);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> level.remove(quantity));
+        assertThatIllegalArgumentException().isThrownBy(() -> level.remove(Quantity.of(quantity)));
         assertThat(level.onHand()).isEqualTo(5);
     }
 
@@ -100,7 +102,7 @@ class StockLevelTest {
     void givenTheLargestCount_whenAddingOneMore_thenItOverflowsLoudlyAndKeepsTheCount() {
         StockLevel level = levelOf(Long.MAX_VALUE);
 
-        assertThatExceptionOfType(ArithmeticException.class).isThrownBy(() -> level.add(1));
+        assertThatExceptionOfType(ArithmeticException.class).isThrownBy(() -> level.add(Quantity.of(1)));
         assertThat(level.onHand()).isEqualTo(Long.MAX_VALUE);
     }
 
@@ -122,7 +124,7 @@ class StockLevelTest {
         set(level, "product", BOLT);
         set(level, "location", BIN);
         if (onHand > 0) {
-            level.add(onHand);
+            level.add(Quantity.of(onHand));
         }
         return level;
     }

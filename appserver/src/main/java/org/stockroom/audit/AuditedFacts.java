@@ -1,0 +1,111 @@
+package org.stockroom.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import org.stockroom.location.LocationCreated;
+import org.stockroom.movement.MovementRecorded;
+import org.stockroom.movement.StockMovement;
+import org.stockroom.product.ProductArchived;
+import org.stockroom.product.ProductCreated;
+import org.stockroom.product.ProductDetails;
+import org.stockroom.product.ProductRevised;
+
+import java.util.Map;
+import java.util.Objects;
+
+import static org.stockroom.api.Jsonp.JSON;
+
+/**
+ * Writes the facts the catalogue and the ledger announce to the audit trail, and decides what
+ * the trail keeps of each. The services fire the facts as synchronous CDI events: the observer
+ * runs on their thread, inside their transaction ({@link AuditTrail#record} insists on one), so
+ * the event and the change commit or roll back together. The features do not depend on this
+ * package; it depends on them.
+ */
+@ApplicationScoped
+public class AuditedFacts {
+
+    private final AuditTrail trail;
+
+    @Inject
+    public AuditedFacts(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    void productCreated(@Observes ProductCreated fact) {
+        trail.record("product.created", "product", fact.product().sku(), detailsOf(fact.product().details()));
+    }
+
+    void productRevised(@Observes ProductRevised fact) {
+        trail.record("product.revised", "product", fact.product().sku(),
+                JSON.createObjectBuilder(changes(fact.before(), fact.product().details()))
+                        .add("version", fact.product().version()).build());
+    }
+
+    void productArchived(@Observes ProductArchived fact) {
+        trail.record("product.archived", "product", fact.product().sku(), JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    void locationCreated(@Observes LocationCreated fact) {
+        trail.record("location.created", "location", fact.location().code(),
+                JSON.createObjectBuilder().add("name", fact.location().name()).build());
+    }
+
+    void movementRecorded(@Observes MovementRecorded fact) {
+        StockMovement movement = fact.movement();
+        trail.record("movement.recorded", "movement", movement.id().toString(), detailsOf(movement));
+    }
+
+    /** Every field of a new product as JSON, nulls included. */
+    static JsonObject detailsOf(ProductDetails details) {
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        details.fields().forEach((field, value) -> json.add(field, jsonValue(value)));
+        return json.build();
+    }
+
+    /** {@code before} and {@code after} of only the fields that changed (both empty when nothing did). */
+    static JsonObject changes(ProductDetails original, ProductDetails revised) {
+        JsonObjectBuilder before = JSON.createObjectBuilder();
+        JsonObjectBuilder after = JSON.createObjectBuilder();
+        Map<String, Object> revisedFields = revised.fields();
+        original.fields().forEach((field, value) -> {
+            Object revisedValue = revisedFields.get(field);
+            if (!Objects.equals(value, revisedValue)) {
+                before.add(field, jsonValue(value));
+                after.add(field, jsonValue(revisedValue));
+            }
+        });
+        return JSON.createObjectBuilder().add("before", before).add("after", after).build();
+    }
+
+    /** All of a movement, by SKU and location codes; absent fields left out. */
+    static JsonObject detailsOf(StockMovement movement) {
+        JsonObjectBuilder details = JSON.createObjectBuilder()
+                .add("type", movement.type().name())
+                .add("sku", movement.product().sku())
+                .add("quantity", movement.quantity());
+        addIfPresent(details, "from", movement.from() == null ? null : movement.from().code());
+        addIfPresent(details, "to", movement.to() == null ? null : movement.to().code());
+        addIfPresent(details, "reason", movement.reason());
+        addIfPresent(details, "reference", movement.reference());
+        return details.build();
+    }
+
+    private static void addIfPresent(JsonObjectBuilder details, String name, String value) {
+        if (value != null) {
+            details.add(name, value);
+        }
+    }
+
+    private static JsonValue jsonValue(Object value) {
+        return switch (value) {
+            case null -> JsonValue.NULL;
+            case Integer number -> JSON.createValue(number);
+            default -> JSON.createValue(value.toString());
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package org.stockroom.problem;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.stockroom.rules.RuleViolation;
+
+/**
+ * The domain's refusals ({@link RuleViolation}), answered as problems: the one place that
+ * gives each rule its status, type URI and title. Field violations become {@code errors[]}
+ * with JSON pointers ({@code quantity} becomes {@code /quantity}).
+ */
+@Provider
+@ApplicationScoped
+public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(RuleViolation violation) {
+        return ProblemResponses.from(problemOf(violation), uriInfo);
+    }
+
+    /** The problem a refusal of the domain is answered with. */
+    public static ApiException problemOf(RuleViolation violation) {
+        ApiException problem = switch (violation.rule()) {
+            case NOT_FOUND -> new ApiException(404, ProblemTypes.NOT_FOUND, "Not found", violation.getMessage());
+            case ALREADY_EXISTS -> new ConflictException(ProblemTypes.ALREADY_EXISTS, "Already exists",
+                    violation.getMessage());
+            case INSUFFICIENT_STOCK -> new ConflictException(ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock",
+                    violation.getMessage());
+            case PRODUCT_ARCHIVED -> new ConflictException(ProblemTypes.PRODUCT_ARCHIVED, "Product archived",
+                    violation.getMessage());
+            case STOCK_ON_HAND -> new ConflictException(ProblemTypes.STOCK_ON_HAND, "Stock on hand",
+                    violation.getMessage());
+            case INVALID_FIELDS -> new InvalidRequestException(violation.fieldViolations().stream()
+                    .map(field -> new FieldError("/" + field.field(), field.message()))
+                    .toList());
+        };
+        violation.facts().forEach(problem::with);
+        return problem;
+    }
+}

@@ -1,0 +1,53 @@
+package org.stockroom.rules;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A business rule refused something: an expected outcome, not a bug. The domain throws
+ * subclasses of this plain exception and knows nothing of HTTP; {@code problem/} alone turns
+ * each into the problem+json the API answers with, by its {@link #rule()}.
+ */
+public abstract class RuleViolation extends RuntimeException {
+
+    /** The rules the domain refuses with; each has one problem type in {@code problem/}. */
+    public enum Rule {
+        /** What a request names does not exist. */
+        NOT_FOUND,
+        /** An identifier a request chose is taken. */
+        ALREADY_EXISTS,
+        /** A movement would take more stock out of a location than it holds. */
+        INSUFFICIENT_STOCK,
+        /** An archived product takes no new stock. */
+        PRODUCT_ARCHIVED,
+        /** A product with stock cannot be archived. */
+        STOCK_ON_HAND,
+        /** Values that break their rules, each named by its field ({@link #fieldViolations()}). */
+        INVALID_FIELDS
+    }
+
+    /**
+     * One field that breaks a rule.
+     *
+     * @param field   the field's plain name, e.g. {@code quantity}, {@code to}
+     * @param message what is wrong with it, in words a user can act on
+     */
+    public record FieldViolation(String field, String message) {
+    }
+
+    protected RuleViolation(String message) {
+        super(message, null, false, false);  // expected: no stack trace to fill
+    }
+
+    public abstract Rule rule();
+
+    /** Facts a client can act on (e.g. {@code onHand}), in the order they are best read. */
+    public Map<String, Object> facts() {
+        return Map.of();
+    }
+
+    /** For {@link Rule#INVALID_FIELDS}: the fields and what is wrong with each. */
+    public List<FieldViolation> fieldViolations() {
+        return List.of();
+    }
+}

@@ -1,0 +1,44 @@
+package org.stockroom.audit;
+
+import org.junit.jupiter.api.Test;
+import org.stockroom.location.Location;
+import org.stockroom.location.LocationCode;
+import org.stockroom.movement.StockMovement;
+import org.stockroom.product.Product;
+import org.stockroom.product.ProductDetails;
+import org.stockroom.product.Sku;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the audit trail keeps of each fact, with no container. */
+class AuditedFactsTest {
+
+    @Test
+    void givenARevision_whenComparedForTheAuditTrail_thenOnlyTheChangedFieldsAreListedBeforeAndAfter() {
+        ProductDetails before = new ProductDetails("Hex bolt", null, "EA", "Fasteners", 5);
+        ProductDetails after = new ProductDetails("Hex bolt", "Zinc plated", "EA", null, 8);
+
+        assertThat(AuditedFacts.changes(before, after).toString()).isEqualTo(
+                "{\"before\":{\"description\":null,\"category\":\"Fasteners\",\"reorderPoint\":5},"
+                        + "\"after\":{\"description\":\"Zinc plated\",\"category\":null,\"reorderPoint\":8}}");
+        assertThat(AuditedFacts.changes(before, before).toString()).isEqualTo("{\"before\":{},\"after\":{}}");
+    }
+
+    @Test
+    void givenNewDetails_whenWrittenForTheAuditTrail_thenEveryFieldIsThereNullsIncluded() {
+        assertThat(AuditedFacts.detailsOf(new ProductDetails("Hex bolt", null, "EA", null, 0)).toString()).isEqualTo(
+                "{\"name\":\"Hex bolt\",\"description\":null,\"unitOfMeasure\":\"EA\",\"category\":null,\"reorderPoint\":0}");
+    }
+
+
+    @Test
+    void givenATransfer_whenWrittenForTheAuditTrail_thenItIsThereByCodesWithoutAbsentFields() {
+        Product bolt = new Product(Sku.of("BOLT-1"), ProductDetails.of("Hex bolt", null, null, null, 0));
+        StockMovement transfer = StockMovement.transfer(bolt, new Location(LocationCode.of("MAIN"), "Main"),
+                new Location(LocationCode.of("SHOP"), "Shop"), 4, null, "T-9", "clerk");
+
+        assertThat(AuditedFacts.detailsOf(transfer).toString()).isEqualTo(
+                "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,\"from\":\"MAIN\",\"to\":\"SHOP\","
+                        + "\"reference\":\"T-9\"}");
+    }
+}

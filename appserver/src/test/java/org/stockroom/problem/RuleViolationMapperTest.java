@@ -1,0 +1,97 @@
+package org.stockroom.problem;
+
+import org.junit.jupiter.api.Test;
+import org.stockroom.movement.MovementType;
+import org.stockroom.product.ProductArchivedException;
+import org.stockroom.product.StockOnHandException;
+import org.stockroom.rules.RuleViolation;
+import org.stockroom.rules.RuleViolation.FieldViolation;
+import org.stockroom.stock.InsufficientStockException;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The domain's refusals become the same problems the API answered with before the domain knew no HTTP. */
+class RuleViolationMapperTest {
+
+    @Test
+    void givenInsufficientStock_whenMapped_thenItIs409WithWhatAndWhereInOrder() {
+        ApiException problem = RuleViolationMapper.problemOf(new InsufficientStockException("BOLT-1", "A-01", 5, 6));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.INSUFFICIENT_STOCK);
+        assertThat(problem.title()).isEqualTo("Insufficient stock");
+        assertThat(problem.detail()).isEqualTo("Insufficient stock of BOLT-1 at A-01: 5 on hand, 6 requested");
+        assertThat(problem.extensions()).containsExactly(
+                java.util.Map.entry("sku", "BOLT-1"), java.util.Map.entry("location", "A-01"),
+                java.util.Map.entry("onHand", 5L), java.util.Map.entry("requested", 6L));
+    }
+
+    @Test
+    void givenAnArchivedProduct_whenMapped_thenItIs409ProductArchived() {
+        ApiException problem = RuleViolationMapper.problemOf(new ProductArchivedException("BOLT-1"));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.PRODUCT_ARCHIVED);
+        assertThat(problem.title()).isEqualTo("Product archived");
+        assertThat(problem.detail()).isEqualTo("Product 'BOLT-1' is archived and takes no new stock");
+        assertThat(problem.extensions()).isEmpty();
+    }
+
+    @Test
+    void givenStockOnHand_whenMapped_thenItIs409WithTheCount() {
+        ApiException problem = RuleViolationMapper.problemOf(new StockOnHandException("BOLT-1", 3));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.STOCK_ON_HAND);
+        assertThat(problem.title()).isEqualTo("Stock on hand");
+        assertThat(problem.detail()).startsWith("Product 'BOLT-1' still has 3 on hand");
+        assertThat(problem.extensions()).containsEntry("onHand", 3L);
+    }
+
+    @Test
+    void givenAWrongMovementShape_whenMapped_thenItIs422WithAPointerPerField() {
+        RuleViolation refused = new org.stockroom.movement.InvalidMovementException(List.of(
+                new FieldViolation("quantity", "must be greater than 0 for " + MovementType.RECEIVE),
+                new FieldViolation("to", "is required for RECEIVE: the location receiving the stock")));
+
+        ApiException problem = RuleViolationMapper.problemOf(refused);
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.INVALID_FIELDS);
+        assertThat(problem.detail()).isEqualTo("2 fields are invalid");
+        assertThat(problem.errors()).containsExactly(
+                new FieldError("/quantity", "must be greater than 0 for RECEIVE"),
+                new FieldError("/to", "is required for RECEIVE: the location receiving the stock"));
+    }
+
+    @Test
+    void givenOneWrongField_whenMapped_thenTheDetailNamesIt() {
+        ApiException problem = RuleViolationMapper.problemOf(new org.stockroom.movement.InvalidMovementException(
+                List.of(new FieldViolation("reason", "is required for ADJUST"))));
+
+        assertThat(problem.detail()).isEqualTo("reason is required for ADJUST");
+    }
+
+    @Test
+    void givenSomethingUnknown_whenMapped_thenItIs404NamingIt() {
+        ApiException problem = RuleViolationMapper.problemOf(new org.stockroom.rules.NotFoundException("product", "BOLT-9"));
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.NOT_FOUND);
+        assertThat(problem.title()).isEqualTo("Not found");
+        assertThat(problem.detail()).isEqualTo("No product 'BOLT-9' exists");
+    }
+
+    @Test
+    void givenATakenIdentifier_whenMapped_thenItIs409AlreadyExists() {
+        ApiException problem = RuleViolationMapper.problemOf(
+                new org.stockroom.rules.AlreadyExistsException("location", "code", "A-01"));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.ALREADY_EXISTS);
+        assertThat(problem.title()).isEqualTo("Already exists");
+        assertThat(problem.detail()).isEqualTo("A location with code 'A-01' already exists");
+    }
+}
