@@ -1,4 +1,4 @@
-package org.stockroom.problem;
+package org.stockroom.persistence;
 
 import java.util.ArrayList;
 import java.util.Collections;
