@@ -31,19 +31,21 @@ public class AuthService {
     private final Passwords passwords;
     private final LoginGate gate;
     private final LoginThrottle throttle;
+    private final SessionCache sessions;
     private final Duration tokenTtl;
     /** Verified against when the user is unknown, so that the answer takes as long as for a known one. */
     private final String unknownUserHash;
 
     @Inject
     public AuthService(CredentialStore store, TokenRepository tokens, Passwords passwords, LoginGate gate,
-                       LoginThrottle throttle,
+                       LoginThrottle throttle, SessionCache sessions,
                        @ConfigProperty(name = "stockroom.auth.token-ttl", defaultValue = "PT8H") Duration tokenTtl) {
         this.store = store;
         this.tokens = tokens;
         this.passwords = passwords;
         this.gate = gate;
         this.throttle = throttle;
+        this.sessions = sessions;
         this.tokenTtl = tokenTtl;
         this.unknownUserHash = passwords.hash(BearerTokens.generate());
     }
@@ -106,6 +108,7 @@ public class AuthService {
     @Resilient
     @Transactional
     public void logOut(String authorization) {
+        sessions.forgetAllWhenCommitted();
         if (!tokens.revoke(hashOf(authorization))) {
             throw new UnauthorizedException(AuthenticationFilter.TOKEN_NOT_VALID).invalidToken();
         }

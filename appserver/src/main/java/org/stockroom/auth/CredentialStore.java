@@ -33,13 +33,16 @@ public class CredentialStore {
     private final TokenRepository tokens;
     private final AuditTrail audit;
     private final LoginThrottle throttle;
+    private final SessionCache sessions;
 
     @Inject
-    public CredentialStore(UserRepository users, TokenRepository tokens, AuditTrail audit, LoginThrottle throttle) {
+    public CredentialStore(UserRepository users, TokenRepository tokens, AuditTrail audit, LoginThrottle throttle,
+                           SessionCache sessions) {
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
         this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     /**
@@ -87,6 +90,7 @@ public class CredentialStore {
                 "The password or the account was changed by someone else meanwhile; log in again"));
         users.changePassword(current.id(), newPasswordHash);
         tokens.revokeAll(current.id());
+        sessions.forgetAllWhenCommitted();
         audit.record("user.password_changed", "user", current.username(), JSON.createObjectBuilder().build());
     }
 

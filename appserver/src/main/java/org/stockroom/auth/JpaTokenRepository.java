@@ -24,10 +24,6 @@ public class JpaTokenRepository implements TokenRepository {
     @Stockroom
     EntityManager em;
 
-    /** Told of every write that can end or change a session, so that none is served from memory after it. */
-    @Inject
-    SessionCache sessions;
-
     @Override
     public Session add(String tokenHash, UserAccount user, Duration ttl) {
         em.createNativeQuery("""
@@ -62,7 +58,6 @@ public class JpaTokenRepository implements TokenRepository {
 
     @Override
     public int revokeAll(long userId) {
-        sessions.forgetAllWhenCommitted();
         return em.createNativeQuery("""
                         update auth_token set revoked_at = now()
                          where user_id = :userId and revoked_at is null and expires_at > now()""")
@@ -83,7 +78,6 @@ public class JpaTokenRepository implements TokenRepository {
 
     @Override
     public boolean revoke(String tokenHash) {
-        sessions.forgetAllWhenCommitted();
         return em.createNativeQuery("""
                         update auth_token set revoked_at = now()
                          where token_hash = :hash and revoked_at is null and expires_at > now()""")

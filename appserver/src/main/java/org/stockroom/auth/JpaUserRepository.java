@@ -19,10 +19,6 @@ public class JpaUserRepository implements UserRepository {
     @Stockroom
     EntityManager em;
 
-    /** Told of every write that can end or change a session, so that none is served from memory after it. */
-    @Inject
-    SessionCache sessions;
-
     @Override
     public Optional<UserAccount> findByUsername(String username) {
         return first(em.createNativeQuery("select " + COLUMNS + " from app_user where lower(username) = lower(:username)")
@@ -73,7 +69,6 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public void changeRole(long userId, Role role) {
-        sessions.forgetAllWhenCommitted();
         em.createNativeQuery("update app_user set role = :role where id = :id")
                 .setParameter("role", role.value())
                 .setParameter("id", userId)
@@ -82,7 +77,6 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public void changeDisabled(long userId, boolean disabled) {
-        sessions.forgetAllWhenCommitted();
         em.createNativeQuery("update app_user set disabled = :disabled where id = :id")
                 .setParameter("disabled", disabled)
                 .setParameter("id", userId)

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * goes to the database.
  *
  * <p>Revocation stays immediate on this server: every write that can end or change a session
- * (log-out, password change or reset, role change, disabling) calls {@link #forgetAllWhenCommitted},
+ * (log-out, password change or reset, role change, disabling) is made by a service that calls
+ * {@link #forgetAllWhenCommitted} in the same transaction,
  * which empties the cache when its transaction ends. A lookup that raced with such a write cannot
  * put back what it read before the commit: the cache counts its emptyings, and a session read
  * under an older count is dropped. Other servers on the same database, and changes made in SQL

@@ -27,12 +27,14 @@ public class UserService {
     private final UserRepository users;
     private final TokenRepository tokens;
     private final AuditTrail audit;
+    private final SessionCache sessions;
 
     @Inject
-    public UserService(UserRepository users, TokenRepository tokens, AuditTrail audit) {
+    public UserService(UserRepository users, TokenRepository tokens, AuditTrail audit, SessionCache sessions) {
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional
@@ -68,6 +70,9 @@ public class UserService {
             throw new ConflictException(ProblemTypes.LAST_ADMIN, "An admin must remain", reason);
         });
         JsonObjectBuilder details = JSON.createObjectBuilder();
+        if (!change.isEmpty()) {
+            sessions.forgetAllWhenCommitted();  // a session carries the role, and a disabled user has none
+        }
         if (change.role() != null) {
             users.changeRole(user.id(), change.role());
             details.add("role", JSON.createObjectBuilder()
@@ -92,6 +97,7 @@ public class UserService {
                 .orElseThrow(() -> new ResourceNotFoundException("user", username));
         users.changePassword(user.id(), passwordHash);
         tokens.revokeAll(user.id());
+        sessions.forgetAllWhenCommitted();
         audit.record("user.password_reset", "user", user.username(), JSON.createObjectBuilder().build());
     }
 }
