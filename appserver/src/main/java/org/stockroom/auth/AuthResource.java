@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.stockroom.ratelimit.ClientAddress;
+import org.stockroom.security.CurrentUser;
+import org.stockroom.security.Roles;
 
 /**
  * Log-in and log-out with opaque bearer tokens, and a user's own password change (docs/security.md).

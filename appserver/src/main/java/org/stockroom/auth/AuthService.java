@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.stockroom.problem.ForbiddenException;
 import org.stockroom.problem.UnauthorizedException;
 import org.stockroom.resilience.Resilient;
+import org.stockroom.security.Session;
 
 import java.time.Duration;
 import java.util.Optional;

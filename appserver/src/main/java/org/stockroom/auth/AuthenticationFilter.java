@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.stockroom.problem.UnauthorizedException;
+import org.stockroom.security.CurrentUser;
+import org.stockroom.security.Session;
 
 /**
  * Finds who sent a request from its {@code Authorization: Bearer} header. A request without

@@ -8,6 +8,7 @@ import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.UnauthorizedException;
 import org.stockroom.resilience.Resilient;
+import org.stockroom.security.Session;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,31 +1,25 @@
 package org.stockroom.auth;
 
-import jakarta.enterprise.context.RequestScoped;
-
-import java.util.Optional;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 
 /**
- * Who sent the request being served, as {@link AuthenticationFilter} found it. Services read
- * it to record the acting user (the ledger's {@code recorded_by}, the audit trail); resources
- * may use JAX-RS's {@code SecurityContext} instead, which carries the same session.
+ * The request's user, forwarded from its home {@link org.stockroom.security.CurrentUser} for
+ * {@code movement.MovementService}, which still imports it from here. New code injects
+ * {@code org.stockroom.security.CurrentUser}; this class goes when {@code movement} does.
  */
-@RequestScoped
+@Dependent
 public class CurrentUser {
 
-    private Session session;
+    private final org.stockroom.security.CurrentUser user;
 
-    void authenticated(Session session) {
-        this.session = session;
-    }
-
-    /** The session of the request's bearer token; empty for an anonymous request. */
-    public Optional<Session> session() {
-        return Optional.ofNullable(session);
+    @Inject
+    public CurrentUser(org.stockroom.security.CurrentUser user) {
+        this.user = user;
     }
 
     /** The user name of the request's sender; for code that only runs on authenticated requests. */
     public String username() {
-        return session().map(Session::username)
-                .orElseThrow(() -> new IllegalStateException("no authenticated user in this request"));
+        return user.username();
     }
 }

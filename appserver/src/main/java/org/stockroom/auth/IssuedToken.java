@@ -1,5 +1,7 @@
 package org.stockroom.auth;
 
+import org.stockroom.security.Session;
+
 /** A token just issued, and the session it opens. {@code toString} leaves the token out. */
 public record IssuedToken(String token, Session session) {
 

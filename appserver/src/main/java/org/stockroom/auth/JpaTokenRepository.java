@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.stockroom.persistence.Stockroom;
+import org.stockroom.security.Role;
+import org.stockroom.security.Session;
 
 import java.sql.Timestamp;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import org.stockroom.persistence.Stockroom;
+import org.stockroom.security.Role;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,19 +1,17 @@
 package org.stockroom.auth;
 
 /**
- * The role names as constants for {@code @RolesAllowed}. Each role includes the ones before
- * it, so {@code @RolesAllowed(Roles.CLERK)} admits clerks, managers and admins.
+ * The role names, forwarded from their home {@link org.stockroom.security.Roles} for the feature
+ * packages ({@code product}, {@code location}, {@code stock}, {@code movement}) that still import
+ * them from here. New code uses {@code org.stockroom.security.Roles}; this class goes when those
+ * packages do.
  */
 public final class Roles {
 
-    /** Reads everything. */
-    public static final String VIEWER = "viewer";
-    /** Viewer, and records stock movements. */
-    public static final String CLERK = "clerk";
-    /** Clerk, and creates and changes products and locations. */
-    public static final String MANAGER = "manager";
-    /** Manager, and manages users. */
-    public static final String ADMIN = "admin";
+    public static final String VIEWER = org.stockroom.security.Roles.VIEWER;
+    public static final String CLERK = org.stockroom.security.Roles.CLERK;
+    public static final String MANAGER = org.stockroom.security.Roles.MANAGER;
+    public static final String ADMIN = org.stockroom.security.Roles.ADMIN;
 
     private Roles() {
     }

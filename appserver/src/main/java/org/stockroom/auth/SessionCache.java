@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.stockroom.security.Session;
 
 import java.time.Clock;
 import java.time.Duration;

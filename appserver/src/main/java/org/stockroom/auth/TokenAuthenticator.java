@@ -2,6 +2,7 @@ package org.stockroom.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.stockroom.security.Session;
 
 import java.util.Optional;
 

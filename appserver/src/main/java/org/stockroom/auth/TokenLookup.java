@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.stockroom.resilience.Resilient;
+import org.stockroom.security.Session;
 
 import java.util.Optional;
 

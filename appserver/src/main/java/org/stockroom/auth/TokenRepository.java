@@ -1,5 +1,6 @@
 package org.stockroom.auth;
 
+import org.stockroom.security.Session;
 import java.time.Duration;
 import java.util.Optional;
 

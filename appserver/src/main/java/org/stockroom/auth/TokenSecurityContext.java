@@ -1,6 +1,8 @@
 package org.stockroom.auth;
 
 import jakarta.ws.rs.core.SecurityContext;
+import org.stockroom.security.Role;
+import org.stockroom.security.Session;
 
 import java.security.Principal;
 

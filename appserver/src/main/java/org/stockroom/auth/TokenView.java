@@ -1,5 +1,6 @@
 package org.stockroom.auth;
 
+import org.stockroom.security.Session;
 import java.time.Instant;
 
 /** The answer to {@code POST /auth/token}: the token itself is shown here and nowhere else, ever. */

@@ -1,5 +1,6 @@
 package org.stockroom.auth;
 
+import org.stockroom.security.Role;
 import java.time.Instant;
 
 /** A user as log-in and the users API need it. {@code toString} leaves the password hash out. */

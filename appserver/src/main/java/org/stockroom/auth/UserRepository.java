@@ -1,5 +1,6 @@
 package org.stockroom.auth;
 
+import org.stockroom.security.Role;
 import java.util.List;
 import java.util.Optional;
 

@@ -20,6 +20,9 @@ import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.problem.InvalidRequestException;
+import org.stockroom.security.CurrentUser;
+import org.stockroom.security.Role;
+import org.stockroom.security.Roles;
 
 /**
  * The users API, for admins (docs/api.md#users). Passwords are hashed here, under the

@@ -9,6 +9,7 @@ import org.stockroom.problem.ConflictException;
 import org.stockroom.problem.ProblemTypes;
 import org.stockroom.problem.ResourceNotFoundException;
 import org.stockroom.resilience.Resilient;
+import org.stockroom.security.Role;
 
 import java.util.List;
 

@@ -3,6 +3,7 @@ package org.stockroom.auth;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.Pattern;
 import org.stockroom.api.StrictBooleanDeserializer;
+import org.stockroom.security.Role;
 
 /** The body of {@code PATCH /users/{username}}: the fields to change; an absent or null field stays as it is. */
 public record UserUpdateRequest(

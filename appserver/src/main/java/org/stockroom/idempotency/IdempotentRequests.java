@@ -3,8 +3,8 @@ package org.stockroom.idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import org.stockroom.auth.CurrentUser;
 import org.stockroom.problem.BadRequestException;
+import org.stockroom.security.CurrentUser;
 
 import java.util.function.Supplier;
 

@@ -3,6 +3,8 @@ package org.stockroom.auth;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.Test;
+import org.stockroom.security.Role;
+import org.stockroom.security.Session;
 
 import java.time.Clock;
 import java.time.Duration;

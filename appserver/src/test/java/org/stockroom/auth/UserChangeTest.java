@@ -1,6 +1,7 @@
 package org.stockroom.auth;
 
 import org.junit.jupiter.api.Test;
+import org.stockroom.security.Role;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.stockroom.auth;
+package org.stockroom.security;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a user may do, each role including the ones before it: viewer &lt; clerk &lt; manager &lt; admin.
- * Stored in {@code app_user.role} in lower case. Enforced by {@link AuthorizationFilter} (docs/security.md).
+ * Stored in {@code app_user.role} in lower case. Enforced by {@code auth.AuthorizationFilter} (docs/security.md).
  */
 public enum Role {
     VIEWER, CLERK, MANAGER, ADMIN;

@@ -1,4 +1,4 @@
-package org.stockroom.auth;
+package org.stockroom.security;
 
 import java.time.Instant;
 
