@@ -41,6 +41,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void authsSubPackagesDependOnEachOtherWithoutCycles() {
+        ArchRule rule = slices().matching("org.stockroom.auth.(*)..").namingSlices("auth.$1")
+                .should().beFreeOfCycles();
+        rule.check(APPLICATION);
+    }
+
+    @Test
     void domainEntitiesAndValueObjectsKnowNothingOfHttp() {
         ArchRule rule = noClasses()
                 .that(are(resideInAnyPackage(DOMAIN))
