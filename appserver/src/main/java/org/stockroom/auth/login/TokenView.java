@@ -1,6 +1,7 @@
 package org.stockroom.auth.login;
 
 import org.stockroom.security.Session;
+
 import java.time.Instant;
 
 /** The answer to {@code POST /auth/token}: the token itself is shown here and nowhere else, ever. */

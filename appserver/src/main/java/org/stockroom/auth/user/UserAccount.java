@@ -1,6 +1,7 @@
 package org.stockroom.auth.user;
 
 import org.stockroom.security.Role;
+
 import java.time.Instant;
 
 /** A user as log-in and the users API need it. {@code toString} leaves the password hash out. */

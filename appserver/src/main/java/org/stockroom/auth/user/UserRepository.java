@@ -1,6 +1,7 @@
 package org.stockroom.auth.user;
 
 import org.stockroom.security.Role;
+
 import java.util.List;
 import java.util.Optional;
 
