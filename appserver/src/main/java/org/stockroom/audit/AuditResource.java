@@ -13,9 +13,9 @@ import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.api.QueryParameters;
 import org.stockroom.api.Text;
-import org.stockroom.auth.Roles;
 import org.stockroom.problem.BadRequestException;
 import org.stockroom.resilience.Resilient;
+import org.stockroom.security.Roles;
 
 /** The audit trail, newest first: for managers and admins, who answer for what the others did. */
 @Resilient

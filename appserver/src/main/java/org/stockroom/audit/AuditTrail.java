@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
-import org.stockroom.auth.CurrentUser;
+import org.stockroom.security.CurrentUser;
 
 import java.util.List;
 

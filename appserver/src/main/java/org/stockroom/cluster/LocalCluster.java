@@ -1,7 +1,7 @@
 package org.stockroom.cluster;
 
 import io.helidon.logging.common.LogConfig;
-import org.stockroom.auth.FirstAdmin;
+import org.stockroom.auth.user.FirstAdmin;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.database.EmbeddedDatabase;
 import org.stockroom.server.ServerSettings;

@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import org.stockroom.auth.CurrentUser;
 import org.stockroom.problem.BadRequestException;
+import org.stockroom.security.CurrentUser;
 
 import java.util.function.Function;
 import java.util.function.Supplier;

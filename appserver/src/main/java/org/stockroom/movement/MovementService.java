@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.stockroom.auth.CurrentUser;
+import org.stockroom.security.CurrentUser;
 import org.stockroom.location.Location;
 import org.stockroom.location.LocationRepository;
 import org.stockroom.product.Product;

@@ -1,6 +1,5 @@
 package org.stockroom.persistence;
 
-import org.stockroom.problem.Causes;
 
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;

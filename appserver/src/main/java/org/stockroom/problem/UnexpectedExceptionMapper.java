@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.stockroom.persistence.Causes;
 import org.stockroom.persistence.DatabaseFailure;
 import org.stockroom.rules.RuleViolation;
 

@@ -1,7 +1,7 @@
 package org.stockroom.product;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.stockroom.auth.Roles;
+import org.stockroom.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -11,7 +11,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.stockroom.persistence.DatabaseFailure;
 
 import java.time.Duration;
@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  *     (refused with a 503 "at its limit" after {@code max-wait}, never counted as an outage) and
  *     not in the pool, whose timeout the breaker does count.</li>
  * </ol>
- * Each setting is a MicroProfile Config property, see {@code microprofile-config.properties}.
+ * Each setting is a MicroProfile Config property ({@link ResilienceSettings}), see
+ * {@code microprofile-config.properties}.
  */
 @ApplicationScoped
 public class DatabaseResilience {
@@ -51,26 +52,20 @@ public class DatabaseResilience {
     private final ThreadLocal<Long> retryDeadline = ThreadLocal.withInitial(() -> Long.MIN_VALUE);
 
     @Inject
-    public DatabaseResilience(
-            @ConfigProperty(name = "stockroom.retry.max-attempts", defaultValue = "4") int maxAttempts,
-            @ConfigProperty(name = "stockroom.retry.initial-backoff", defaultValue = "PT0.05S") Duration initialBackoff,
-            @ConfigProperty(name = "stockroom.retry.max-backoff", defaultValue = "PT1S") Duration maxBackoff,
-            @ConfigProperty(name = "stockroom.retry.max-total", defaultValue = "PT10S") Duration maxTotal,
-            @ConfigProperty(name = "stockroom.breaker.failure-rate-percent", defaultValue = "50") float failureRate,
-            @ConfigProperty(name = "stockroom.breaker.window-calls", defaultValue = "20") int windowCalls,
-            @ConfigProperty(name = "stockroom.breaker.minimum-calls", defaultValue = "5") int minimumCalls,
-            @ConfigProperty(name = "stockroom.breaker.slow-call", defaultValue = "PT3S") Duration slowCall,
-            @ConfigProperty(name = "stockroom.breaker.slow-call-rate-percent", defaultValue = "80") float slowCallRate,
-            @ConfigProperty(name = "stockroom.breaker.open-for", defaultValue = "PT5S") Duration openFor,
-            @ConfigProperty(name = "stockroom.breaker.half-open-calls", defaultValue = "3") int halfOpenCalls,
-            @ConfigProperty(name = "stockroom.bulkhead.max-concurrent", defaultValue = "0") int maxConcurrent,
-            @ConfigProperty(name = "stockroom.bulkhead.max-wait", defaultValue = "PT1S") Duration maxWait,
-            @ConfigProperty(name = "javax.sql.DataSource.stockroom.maximumPoolSize", defaultValue = "10") int poolSize) {
-        this.openStateWait = openFor;
-        this.maxTotal = maxTotal;
+    public DatabaseResilience(Config config) {
+        this(ResilienceSettings.from(config));
+    }
+
+    DatabaseResilience(ResilienceSettings settings) {
+        ResilienceSettings.RetrySettings retrySettings = settings.retry();
+        ResilienceSettings.BreakerSettings breakerSettings = settings.breaker();
+        ResilienceSettings.BulkheadSettings bulkheadSettings = settings.bulkhead();
+        this.openStateWait = breakerSettings.openFor();
+        this.maxTotal = retrySettings.maxTotal();
         this.retry = Retry.of("database", RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5, maxBackoff))
+                .maxAttempts(retrySettings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(retrySettings.initialBackoff(), 2.0, 0.5,
+                        retrySettings.maxBackoff()))
                 // Retry only what certainly committed nothing, and only within the time budget.
                 .retryOnException(failure -> DatabaseFailure.isSafeToRetry(failure)
                         && System.nanoTime() < retryDeadline.get())
@@ -78,24 +73,24 @@ public class DatabaseResilience {
                 .build());
         this.breaker = CircuitBreaker.of("database", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(windowCalls)
-                .minimumNumberOfCalls(minimumCalls)
-                .failureRateThreshold(failureRate)
-                .slowCallDurationThreshold(slowCall)
-                .slowCallRateThreshold(slowCallRate)
-                .waitDurationInOpenState(openFor)
+                .slidingWindowSize(breakerSettings.windowCalls())
+                .minimumNumberOfCalls(breakerSettings.minimumCalls())
+                .failureRateThreshold(breakerSettings.failureRatePercent())
+                .slowCallDurationThreshold(breakerSettings.slowCall())
+                .slowCallRateThreshold(breakerSettings.slowCallRatePercent())
+                .waitDurationInOpenState(breakerSettings.openFor())
                 // Half-open by itself after openFor, not only when a call comes: behind a load
                 // balancer an open breaker makes the server unready (DatabaseHealthCheck), so no
                 // call would ever come, and the server would stay out of service for good.
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .permittedNumberOfCallsInHalfOpenState(halfOpenCalls)
+                .permittedNumberOfCallsInHalfOpenState(breakerSettings.halfOpenCalls())
                 // Only outages count against the database; a refused request is a healthy answer.
                 .recordException(failure -> DatabaseFailure.of(failure).orElse(DatabaseFailure.OTHER)
                         == DatabaseFailure.UNAVAILABLE)
                 .build());
         this.bulkhead = Bulkhead.of("database", BulkheadConfig.custom()
-                .maxConcurrentCalls(bulkheadLimit(maxConcurrent, poolSize))
-                .maxWaitDuration(maxWait)
+                .maxConcurrentCalls(bulkheadLimit(bulkheadSettings.maxConcurrent(), bulkheadSettings.poolSize()))
+                .maxWaitDuration(bulkheadSettings.maxWait())
                 .build());
 
         breaker.getEventPublisher().onError(event -> lastFailure.set(event.getThrowable()));

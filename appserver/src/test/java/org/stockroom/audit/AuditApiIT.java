@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.stockroom.auth.Role;
+import org.stockroom.security.Role;
 import org.stockroom.testing.Ledger;
 
 import java.time.Instant;

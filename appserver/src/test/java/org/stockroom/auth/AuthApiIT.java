@@ -2,6 +2,8 @@ package org.stockroom.auth;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.stockroom.auth.password.PasswordHasher;
+import org.stockroom.auth.token.BearerTokens;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.StockroomTestServer;
 

@@ -6,6 +6,8 @@ import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.stockroom.auth.login.AuthResource;
+import org.stockroom.security.Role;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.io.File;

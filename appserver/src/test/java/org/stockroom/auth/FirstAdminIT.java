@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stockroom.auth.password.PasswordHasher;
+import org.stockroom.auth.user.FirstAdmin;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.database.DatabaseMigrations;
 import org.stockroom.database.EmbeddedDatabase;

@@ -2,6 +2,7 @@ package org.stockroom.auth;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.stockroom.auth.password.PasswordHasher;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.security.SecureRandom;

@@ -81,7 +81,7 @@ class LoginLoadIT {
         for (int i = 0; i < 5; i++) {
             guessedNames.add(unique("nobody"));
         }
-        String clerk = tokenOf(org.stockroom.auth.Role.CLERK);
+        String clerk = tokenOf(org.stockroom.security.Role.CLERK);
 
         postMovements(sku, locations, clerk, WARM_UP_MOVEMENTS);  // JIT and pool warm, not measured
         HttpClient attackerAddress = LoopbackClients.from(LoopbackClients.randomAddress());

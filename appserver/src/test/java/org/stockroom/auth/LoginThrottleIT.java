@@ -3,6 +3,7 @@ package org.stockroom.auth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.stockroom.auth.password.LoginThrottle;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.LoopbackClients;
 import org.stockroom.testing.StockroomTestServer;

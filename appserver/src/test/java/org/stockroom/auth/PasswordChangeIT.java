@@ -1,6 +1,8 @@
 package org.stockroom.auth;
 
 import org.junit.jupiter.api.Test;
+import org.stockroom.auth.password.PasswordHasher;
+import org.stockroom.security.Role;
 import org.stockroom.testing.ServerLog;
 import org.stockroom.testing.StockroomTestServer;
 

@@ -2,6 +2,7 @@ package org.stockroom.auth;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.stockroom.security.Role;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.ServerLog;
 

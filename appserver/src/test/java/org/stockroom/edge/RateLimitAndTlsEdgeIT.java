@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.stockroom.auth.PasswordHasher;
+import org.stockroom.auth.password.PasswordHasher;
 import org.stockroom.database.DatabaseCoordinates;
 import org.stockroom.server.ServerSettings;
 import org.stockroom.server.StockroomServer;

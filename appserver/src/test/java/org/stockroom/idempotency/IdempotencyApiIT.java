@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stockroom.auth.Role;
+import org.stockroom.security.Role;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.StockroomTestServer;
 

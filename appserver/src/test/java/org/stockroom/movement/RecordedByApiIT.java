@@ -2,7 +2,7 @@ package org.stockroom.movement;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.stockroom.auth.Role;
+import org.stockroom.security.Role;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.StockroomTestServer;
 

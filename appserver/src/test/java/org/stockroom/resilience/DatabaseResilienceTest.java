@@ -24,9 +24,14 @@ class DatabaseResilienceTest {
     }
 
     private static DatabaseResilience policies(int maxAttempts, int maxConcurrent, Duration maxTotal) {
-        return new DatabaseResilience(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), maxTotal,
-                50, 10, 4, Duration.ofSeconds(10), 100, Duration.ofSeconds(7), 1,
-                maxConcurrent, Duration.ofMillis(50), 10);
+        return new DatabaseResilience(settings(maxAttempts, maxTotal, maxConcurrent, 10));
+    }
+
+    private static ResilienceSettings settings(int maxAttempts, Duration maxTotal, int maxConcurrent, int poolSize) {
+        return new ResilienceSettings(
+                new ResilienceSettings.RetrySettings(maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), maxTotal),
+                new ResilienceSettings.BreakerSettings(50, 10, 4, Duration.ofSeconds(10), 100, Duration.ofSeconds(7), 1),
+                new ResilienceSettings.BulkheadSettings(maxConcurrent, Duration.ofMillis(50), poolSize));
     }
 
     @Test
@@ -35,9 +40,7 @@ class DatabaseResilienceTest {
         assertThat(DatabaseResilience.bulkheadLimit(0, 4)).isEqualTo(8);
         assertThat(DatabaseResilience.bulkheadLimit(64, 10)).isEqualTo(64);
 
-        DatabaseResilience resilience = new DatabaseResilience(1, Duration.ofMillis(1), Duration.ofMillis(5),
-                Duration.ofSeconds(10), 50, 10, 4, Duration.ofSeconds(10), 100, Duration.ofSeconds(7), 1,
-                0, Duration.ofMillis(50), 3);
+        DatabaseResilience resilience = new DatabaseResilience(settings(1, Duration.ofSeconds(10), 0, 3));
         assertThat(resilience.bulkhead().getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(6);
     }
 

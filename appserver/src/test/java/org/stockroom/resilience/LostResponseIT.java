@@ -2,7 +2,7 @@ package org.stockroom.resilience;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import org.stockroom.auth.Role;
+import org.stockroom.security.Role;
 import org.stockroom.testing.Api;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.StockroomTestServer;

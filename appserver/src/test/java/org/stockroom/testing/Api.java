@@ -5,7 +5,7 @@ import io.restassured.config.HeaderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.stockroom.auth.Role;
+import org.stockroom.security.Role;
 
 import java.security.SecureRandom;
 import java.util.Map;

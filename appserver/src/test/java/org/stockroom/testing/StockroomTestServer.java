@@ -1,8 +1,8 @@
 package org.stockroom.testing;
 
-import org.stockroom.auth.PasswordHasher;
-import org.stockroom.auth.Role;
+import org.stockroom.auth.password.PasswordHasher;
 import org.stockroom.database.DatabaseCoordinates;
+import org.stockroom.security.Role;
 import org.stockroom.server.ServerSettings;
 import org.stockroom.server.StockroomServer;
 

@@ -1,6 +1,5 @@
 package org.stockroom.database;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,12 +115,7 @@ class AuditTrailIT {
     void olderMovementsWithoutRecordedByAndOlderIdempotencyKeysSurviveTheMigrationAsDocumented() throws Exception {
         try (EmbeddedDatabase server = EmbeddedDatabase.startTemporary()) {
             DatabaseCoordinates coordinates = server.coordinates();
-            Flyway.configure()
-                    .dataSource(coordinates.jdbcUrl(), coordinates.user(), coordinates.password())
-                    .locations("classpath:db/migration")
-                    .target("5")
-                    .load()
-                    .migrate();
+            MigratedDatabase.migrateUpTo(coordinates, "5");
             try (Connection connection = coordinates.connect()) {
                 long product = Fixtures.newProduct(connection);
                 long location = Fixtures.newLocation(connection);

@@ -4,11 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stockroom.auth.Role;
 import org.stockroom.client.ProblemException;
 import org.stockroom.client.SessionStore;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.StoredSession;
+import org.stockroom.security.Role;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.io.BufferedReader;

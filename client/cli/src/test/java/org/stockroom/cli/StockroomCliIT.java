@@ -5,7 +5,7 @@ import jakarta.json.bind.JsonbBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.stockroom.auth.Role;
+import org.stockroom.security.Role;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.io.IOException;

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.stockroom.auth.Role;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.NewLocation;
 import org.stockroom.client.model.NewMovement;
 import org.stockroom.client.model.NewProduct;
 import org.stockroom.fault.TcpProxy;
+import org.stockroom.security.Role;
 import org.stockroom.testing.StockroomTestServer;
 
 import javax.imageio.ImageIO;

@@ -1,10 +1,10 @@
 package org.stockroom.cli.audit;
 
 import org.junit.jupiter.api.Test;
-import org.stockroom.auth.Role;
 import org.stockroom.cli.ExitCode;
 import org.stockroom.cli.Main;
 import org.stockroom.cli.StockroomCommand;
+import org.stockroom.security.Role;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.io.PrintWriter;

@@ -1,7 +1,0 @@
-package org.stockroom.auth;
-
-import java.time.Instant;
-
-/** Who a valid bearer token stands for, and until when. */
-public record Session(String username, Role role, Instant expiresAt) {
-}

@@ -1,0 +1,17 @@
+package org.stockroom.auth.login;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.stockroom.auth.password.Passwords;
+
+/** The body of {@code POST /auth/password}. {@code toString} leaves both passwords out. */
+public record PasswordChangeRequest(
+        @NotNull @Size(max = 1000) String currentPassword,
+        @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = Passwords.LENGTH_RULE)
+        String newPassword) {
+
+    @Override
+    public String toString() {
+        return "PasswordChangeRequest[currentPassword=(hidden), newPassword=(hidden)]";
+    }
+}

@@ -1,0 +1,16 @@
+package org.stockroom.auth.user;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.stockroom.auth.password.Passwords;
+
+/** The body of {@code POST /users/{username}/password}. {@code toString} leaves the password out. */
+public record PasswordResetRequest(
+        @NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH, message = Passwords.LENGTH_RULE)
+        String password) {
+
+    @Override
+    public String toString() {
+        return "PasswordResetRequest[password=(hidden)]";
+    }
+}
