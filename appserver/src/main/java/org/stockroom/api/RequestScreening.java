@@ -26,7 +26,8 @@ import java.util.Map;
  * Turns away requests that no resource should see, before any of them is matched:
  * a declared body larger than the limit (413), a {@code Content-Type} that is no media
  * type at all (415), an {@code Accept} header that cannot be read (400), and control
- * characters in the path (400) or a query parameter (422).
+ * characters in the path (400) or a query parameter (422), and a ';' in the path (400: it would
+ * be read as a matrix parameter and dropped, so {@code /products/A;B} would act on product A).
  * PostgreSQL cannot store U+0000, so such a value would otherwise fail deep inside a
  * query as a 500; no SKU, code or filter value has a use for any control character.
  * A body sent without {@code Content-Length} is counted as it is read ({@link JsonBodyScreening}).
@@ -48,6 +49,12 @@ public class RequestScreening implements ContainerRequestFilter {
         requireReadableAccept(request);
         if (Text.hasControlCharacter(request.getUriInfo().getPath(true))) {
             throw new BadRequestException("The path contains a control character");
+        }
+        // Jakarta REST reads ";x" in a path segment as a matrix parameter and drops it from the
+        // segment, so DELETE /products/A;B would archive product A. This API has no matrix
+        // parameters, and no SKU or location code contains ';' (sent as %3B it is part of the name).
+        if (request.getUriInfo().getRequestUri().getRawPath().contains(";")) {
+            throw new BadRequestException("The path contains ';': this API has no matrix parameters");
         }
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : queryParameters(request).entrySet()) {

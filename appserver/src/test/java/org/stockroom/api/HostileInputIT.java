@@ -44,6 +44,23 @@ class HostileInputIT {
     }
 
     @Test
+    void givenAMatrixParameterAfterASku_whenDeleted_then400AndTheProductIsNotArchived() {
+        // Found by HostileRequestFuzzIT (seed -6392288868642411928): ";B" was read as a matrix
+        // parameter and dropped, and DELETE /products/A;B archived product A.
+        String sku = unique("MATRIX");
+        createProduct(sku, 0);
+
+        Response delete = api().urlEncodingEnabled(false).delete("/products/" + sku + ";B");
+        Response get = api().urlEncodingEnabled(false).get("/products/" + sku + ";x=1");
+
+        assertProblem(delete, 400);
+        delete.then().body("detail", containsString("';'"));
+        assertProblem(get, 400);
+        api().get("/products/" + sku).then().statusCode(200).body("archived", equalTo(false));
+        api().get("/products/" + sku + "%3BB").then().statusCode(404);
+    }
+
+    @Test
     void givenABodyOneByteOverTheLimitWithContentLength_whenPosted_then413AndNothingWritten() {
         String code = unique("BIG");
 
