@@ -73,8 +73,11 @@ public class IdempotentRequests {
         });
     }
 
-    /** The path the POST was sent to, e.g. {@code /api/v1/products}, without a trailing slash. */
-    static String collectionPath(UriInfo uriInfo) {
+    /**
+     * The path the POST was sent to, e.g. {@code /api/v1/products}, without a trailing slash: the
+     * base of the {@code Location} of what it created, here and in a POST that takes no key.
+     */
+    public static String collectionPath(UriInfo uriInfo) {
         String path = uriInfo.getAbsolutePath().getRawPath();
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }

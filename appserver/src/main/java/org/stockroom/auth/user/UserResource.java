@@ -13,14 +13,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.stockroom.api.Cursor;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
 import org.stockroom.auth.password.LoginGate;
 import org.stockroom.auth.password.Passwords;
+import org.stockroom.idempotency.IdempotentRequests;
 import org.stockroom.problem.InvalidRequestException;
 import org.stockroom.security.CurrentUser;
 import org.stockroom.security.Role;
@@ -67,10 +70,12 @@ public class UserResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull(message = "a JSON body is required") @Valid NewUserRequest request) {
+    public Response create(@Context UriInfo uriInfo,
+                           @NotNull(message = "a JSON body is required") @Valid NewUserRequest request) {
         String passwordHash = gate.check(() -> passwords.hash(request.password()));
         UserView created = UserView.of(service.create(request.username(), passwordHash, Role.of(request.role())));
-        return Response.created(UriBuilder.fromPath("/api/v1/users/{username}").build(created.username()))
+        return Response.created(UriBuilder.fromPath(IdempotentRequests.collectionPath(uriInfo)).path("{username}")
+                        .build(created.username()))
                 .entity(created)
                 .build();
     }
