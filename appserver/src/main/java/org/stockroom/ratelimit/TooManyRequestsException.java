@@ -5,7 +5,7 @@ import org.stockroom.problem.ProblemTypes;
 
 /**
  * 429: this client or user sent more requests than its rate limit allows, or too many log-ins failed
- * (auth.LoginThrottle); {@code Retry-After} says when to try again.
+ * (auth.password.LoginThrottle); {@code Retry-After} says when to try again.
  */
 public class TooManyRequestsException extends ApiException {
 
