@@ -110,14 +110,21 @@ comment on column product.decimal_places is
 
 -- Products -----------------------------------------------------------------------------------
 
--- A product's decimal places are its unit's. When a change of unit lowers them, the history
--- must still read in the new unit: no movement of the product may be finer.
+-- A product's decimal places are its unit's. As with the ledger's balances (V8), a value left
+-- out is filled in (a new product without it, a change of unit that does not touch it) and a
+-- value supplied is checked. When a change of unit lowers them, the history must still read in
+-- the new unit: no movement of the product may be finer.
 create function require_product_counts_in_its_unit() returns trigger
     language plpgsql as $$
 declare
     unit_places smallint := unit_decimal_places(new.unit_of_measure);
 begin
-    if new.decimal_places is distinct from unit_places then
+    if new.decimal_places is null
+       or (tg_op = 'UPDATE' and new.decimal_places = old.decimal_places
+           and new.unit_of_measure is distinct from old.unit_of_measure) then
+        new.decimal_places := unit_places;
+    end if;
+    if new.decimal_places <> unit_places then
         raise exception 'product % counts in % decimal places, but its unit % has %',
             new.sku, new.decimal_places, new.unit_of_measure, unit_places
             using errcode = 'check_violation',
