@@ -8,6 +8,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.base.DescribedPredicate.or;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
@@ -28,7 +29,8 @@ class ArchitectureTest {
             .importPackages("org.stockroom");
 
     private static final String[] DOMAIN = {
-            "org.stockroom.product", "org.stockroom.location", "org.stockroom.stock", "org.stockroom.movement"};
+            "org.stockroom.product", "org.stockroom.location", "org.stockroom.stock", "org.stockroom.movement",
+            "org.stockroom.unit"};
 
     private static final String[] HTTP = {"jakarta.ws.rs..", "org.stockroom.problem.."};
 
@@ -62,6 +64,16 @@ class ArchitectureTest {
                 .that(are(resideInAnyPackage(DOMAIN)).and(simpleNameEndingWith("Exception")))
                 .should().dependOnClassesThat().resideInAnyPackage(HTTP)
                 .because("a domain exception says what went wrong in the domain; problem/ maps it to problem+json");
+        rule.check(APPLICATION);
+    }
+
+    @Test
+    void onlyResourcesInTheDomainPackagesSpeakHttp() {
+        ArchRule rule = noClasses()
+                .that(are(resideInAnyPackage(DOMAIN)).and(not(simpleNameEndingWith("Resource"))))
+                .should().dependOnClassesThat().resideInAnyPackage(HTTP)
+                .because("services, repositories, requests and views leave HTTP and problem+json to the resources"
+                        + " and problem/");
         rule.check(APPLICATION);
     }
 }

@@ -1,4 +1,4 @@
--- check_stock_level_matches_ledger: its one current body. Created in V1, redefined in V8;
+-- check_stock_level_matches_ledger: its one current body. Created in V1, redefined in V8 (in numeric since V11);
 -- those versioned files stay as they were applied (Flyway checksums them). Flyway re-runs this
 -- file after the versioned migrations whenever it changes: the next change to the function is
 -- made here, not in a new V file.
@@ -10,8 +10,8 @@ create or replace function check_stock_level_matches_ledger(p_product_id bigint,
     returns void
     language plpgsql as $$
 declare
-    level_on_hand  bigint;
-    ledger_balance bigint;
+    level_on_hand  numeric;
+    ledger_balance numeric;
 begin
     select on_hand into level_on_hand
       from stock_level where product_id = p_product_id and location_id = p_location_id;

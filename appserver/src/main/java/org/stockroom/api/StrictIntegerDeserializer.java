@@ -37,7 +37,7 @@ public class StrictIntegerDeserializer implements JsonbDeserializer<Integer> {
         }
     }
 
-    private static String describe(JsonValue value) {
+    static String describe(JsonValue value) {
         return switch (value.getValueType()) {
             case STRING -> "the text " + value;
             case TRUE, FALSE -> "a boolean";

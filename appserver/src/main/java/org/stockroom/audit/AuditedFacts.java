@@ -14,6 +14,7 @@ import org.stockroom.product.ProductCreated;
 import org.stockroom.product.ProductDetails;
 import org.stockroom.product.ProductRevised;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 
@@ -74,7 +75,7 @@ public class AuditedFacts {
         Map<String, Object> revisedFields = revised.fields();
         original.fields().forEach((field, value) -> {
             Object revisedValue = revisedFields.get(field);
-            if (!Objects.equals(value, revisedValue)) {
+            if (!sameValue(value, revisedValue)) {
                 before.add(field, jsonValue(value));
                 after.add(field, jsonValue(revisedValue));
             }
@@ -87,7 +88,7 @@ public class AuditedFacts {
         JsonObjectBuilder details = JSON.createObjectBuilder()
                 .add("type", movement.type().name())
                 .add("sku", movement.product().sku())
-                .add("quantity", movement.quantity());
+                .add("quantity", movement.product().inItsUnit(movement.quantity()));
         addIfPresent(details, "from", movement.from() == null ? null : movement.from().code());
         addIfPresent(details, "to", movement.to() == null ? null : movement.to().code());
         addIfPresent(details, "reason", movement.reason());
@@ -105,7 +106,16 @@ public class AuditedFacts {
         return switch (value) {
             case null -> JsonValue.NULL;
             case Integer number -> JSON.createValue(number);
+            case BigDecimal number -> JSON.createValue(number);
             default -> JSON.createValue(value.toString());
         };
+    }
+
+    /** Equal values; 5 and 5.000 are the same quantity. */
+    private static boolean sameValue(Object value, Object other) {
+        if (value instanceof BigDecimal number && other instanceof BigDecimal otherNumber) {
+            return number.compareTo(otherNumber) == 0;
+        }
+        return Objects.equals(value, other);
     }
 }

@@ -3,8 +3,10 @@ package org.stockroom.movement;
 import org.stockroom.location.Location;
 import org.stockroom.product.Product;
 
+import java.math.BigDecimal;
+
 /** A validated request to record one movement; location fields hold location codes. */
-public record MovementCommand(MovementType type, String sku, int quantity, String from, String to,
+public record MovementCommand(MovementType type, String sku, BigDecimal quantity, String from, String to,
                               String reason, String reference) {
 
     /** Refuses a command without its type's shape, before anything it names is looked up. */

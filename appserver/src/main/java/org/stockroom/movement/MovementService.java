@@ -15,6 +15,7 @@ import org.stockroom.stock.Quantity;
 import org.stockroom.stock.StockLevel;
 import org.stockroom.stock.StockLevelRepository;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -84,7 +85,8 @@ public class MovementService {
     /** The locked level stock is taken from; a location that never held the product holds none. */
     private StockLevel existingLevel(Product product, Location location, Quantity requested) {
         return levels.lock(product, location).orElseThrow(
-                () -> new InsufficientStockException(product.sku(), location.code(), 0, requested.value()));
+                () -> new InsufficientStockException(product.sku(), location.code(),
+                        product.inItsUnit(BigDecimal.ZERO), product.inItsUnit(requested.value())));
     }
 
     private Location location(String code) {

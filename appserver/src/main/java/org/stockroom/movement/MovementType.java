@@ -2,6 +2,7 @@ package org.stockroom.movement;
 
 import org.stockroom.rules.RuleViolation.FieldViolation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public enum MovementType {
      * Refuses a movement of this type that does not have its shape, naming every field that is
      * wrong once; {@code from} and {@code to} are location codes (or null when not given).
      */
-    void requireShape(int quantity, String from, String to, String reason) {
+    void requireShape(BigDecimal quantity, String from, String to, String reason) {
         List<FieldViolation> violations = new ArrayList<>();
         switch (this) {
             case RECEIVE -> {
@@ -42,7 +43,7 @@ public enum MovementType {
                 }
             }
             case ADJUST -> {
-                if (quantity == 0) {
+                if (quantity.signum() == 0) {
                     violations.add(new FieldViolation("quantity", "must not be 0 for ADJUST"));
                 }
                 if ((from == null) == (to == null)) {
@@ -58,8 +59,8 @@ public enum MovementType {
         }
     }
 
-    private void requirePositive(int quantity, List<FieldViolation> violations) {
-        if (quantity <= 0) {
+    private void requirePositive(BigDecimal quantity, List<FieldViolation> violations) {
+        if (quantity.signum() <= 0) {
             violations.add(new FieldViolation("quantity", "must be greater than 0 for " + this));
         }
     }

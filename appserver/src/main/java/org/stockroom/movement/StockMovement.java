@@ -15,6 +15,7 @@ import org.stockroom.location.Location;
 import org.stockroom.product.Product;
 import org.stockroom.stock.Quantity;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public class StockMovement {
     private Location to;
 
     @Column(name = "quantity", nullable = false, updatable = false)
-    private int quantity;
+    private BigDecimal quantity;
 
     @Column(name = "reason", updatable = false)
     private String reason;
@@ -73,11 +74,12 @@ public class StockMovement {
         // for JPA
     }
 
-    private StockMovement(MovementType type, Product product, Location from, Location to, int quantity,
+    private StockMovement(MovementType type, Product product, Location from, Location to, BigDecimal quantity,
                           String reason, String reference, String recordedBy) {
         type.requireShape(quantity, codeOf(from), codeOf(to), reason);
+        product.requireCountable("quantity", quantity);
         this.type = type;
-        this.product = Objects.requireNonNull(product, "product");
+        this.product = product;
         this.from = from;
         this.to = to;
         this.quantity = quantity;
@@ -88,8 +90,8 @@ public class StockMovement {
     }
 
     /** Stock arrives from outside into {@code to}; refused for an archived product. */
-    public static StockMovement receipt(Product product, Location to, int quantity, String reason, String reference,
-                                        String recordedBy) {
+    public static StockMovement receipt(Product product, Location to, BigDecimal quantity,
+                                        String reason, String reference, String recordedBy) {
         StockMovement receipt = new StockMovement(MovementType.RECEIVE, product, null, to, quantity, reason, reference,
                 recordedBy);
         product.requireAcceptsStock();
@@ -97,14 +99,14 @@ public class StockMovement {
     }
 
     /** Stock leaves {@code from} for outside. */
-    public static StockMovement issue(Product product, Location from, int quantity, String reason, String reference,
-                                      String recordedBy) {
+    public static StockMovement issue(Product product, Location from, BigDecimal quantity,
+                                      String reason, String reference, String recordedBy) {
         return new StockMovement(MovementType.ISSUE, product, from, null, quantity, reason, reference, recordedBy);
     }
 
     /** Stock moves from {@code from} to another location {@code to}. */
-    public static StockMovement transfer(Product product, Location from, Location to, int quantity, String reason,
-                                         String reference, String recordedBy) {
+    public static StockMovement transfer(Product product, Location from, Location to, BigDecimal quantity,
+                                         String reason, String reference, String recordedBy) {
         return new StockMovement(MovementType.TRANSFER, product, from, to, quantity, reason, reference, recordedBy);
     }
 
@@ -112,11 +114,11 @@ public class StockMovement {
      * A signed correction, with a reason, at exactly one location, named in {@code to} or
      * {@code from} (the other null); a positive one is refused for an archived product.
      */
-    public static StockMovement adjustment(Product product, Location from, Location to, int quantity, String reason,
-                                           String reference, String recordedBy) {
+    public static StockMovement adjustment(Product product, Location from, Location to, BigDecimal quantity,
+                                           String reason, String reference, String recordedBy) {
         StockMovement adjustment = new StockMovement(MovementType.ADJUST, product, from, to, quantity, reason,
                 reference, recordedBy);
-        if (quantity > 0) {
+        if (quantity.signum() > 0) {
             product.requireAcceptsStock();
         }
         return adjustment;
@@ -126,7 +128,7 @@ public class StockMovement {
     public Optional<Location> source() {
         return switch (type) {
             case ISSUE, TRANSFER -> Optional.of(from);
-            case ADJUST -> quantity < 0 ? Optional.of(adjusted()) : Optional.empty();
+            case ADJUST -> quantity.signum() < 0 ? Optional.of(adjusted()) : Optional.empty();
             case RECEIVE -> Optional.empty();
         };
     }
@@ -135,14 +137,14 @@ public class StockMovement {
     public Optional<Location> destination() {
         return switch (type) {
             case RECEIVE, TRANSFER -> Optional.of(to);
-            case ADJUST -> quantity > 0 ? Optional.of(adjusted()) : Optional.empty();
+            case ADJUST -> quantity.signum() > 0 ? Optional.of(adjusted()) : Optional.empty();
             case ISSUE -> Optional.empty();
         };
     }
 
     /** How much stock leaves the source and arrives at the destination. */
     public Quantity moved() {
-        return Quantity.of(Math.abs((long) quantity));
+        return Quantity.of(quantity.abs());
     }
 
     private Location adjusted() {
@@ -173,7 +175,7 @@ public class StockMovement {
         return to;
     }
 
-    public int quantity() {
+    public BigDecimal quantity() {
         return quantity;
     }
 

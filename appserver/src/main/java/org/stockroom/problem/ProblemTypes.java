@@ -16,6 +16,8 @@ public final class ProblemTypes {
     public static final String INSUFFICIENT_STOCK = BASE + "insufficient-stock";
     public static final String PRODUCT_ARCHIVED = BASE + "product-archived";
     public static final String STOCK_ON_HAND = BASE + "stock-on-hand";
+    public static final String QUANTITY_PRECISION = BASE + "quantity-precision";
+    public static final String UNIT_TOO_COARSE = BASE + "unit-too-coarse";
     public static final String LAST_ADMIN = BASE + "last-admin";
     public static final String EDIT_CONFLICT = BASE + "edit-conflict";
     public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";

@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.stockroom.rules.RuleViolation;
 
+import java.util.List;
+
 /**
  * The domain's refusals ({@link RuleViolation}), answered as problems: the one place that
  * gives each rule its status, type URI and title. Field violations become {@code errors[]}
@@ -37,11 +39,21 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
                     violation.getMessage());
             case STOCK_ON_HAND -> new ConflictException(ProblemTypes.STOCK_ON_HAND, "Stock on hand",
                     violation.getMessage());
-            case INVALID_FIELDS -> new InvalidRequestException(violation.fieldViolations().stream()
-                    .map(field -> new FieldError("/" + field.field(), field.message()))
-                    .toList());
+            case QUANTITY_PRECISION -> new ApiException(400, ProblemTypes.QUANTITY_PRECISION, "Quantity too precise",
+                    violation.getMessage(), fieldErrors(violation));
+            case UNIT_TOO_COARSE -> new ConflictException(ProblemTypes.UNIT_TOO_COARSE, "Unit too coarse",
+                    violation.getMessage());
+            case EDIT_CONFLICT -> new ApiException(412, ProblemTypes.EDIT_CONFLICT, "Edit conflict",
+                    violation.getMessage());
+            case INVALID_FIELDS -> new InvalidRequestException(fieldErrors(violation));
         };
         violation.facts().forEach(problem::with);
         return problem;
+    }
+
+    private static List<FieldError> fieldErrors(RuleViolation violation) {
+        return violation.fieldViolations().stream()
+                .map(field -> new FieldError("/" + field.field(), field.message()))
+                .toList();
     }
 }

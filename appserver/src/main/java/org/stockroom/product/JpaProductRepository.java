@@ -41,6 +41,17 @@ public class JpaProductRepository implements ProductRepository {
     }
 
     @Override
+    public boolean hasMovementsFinerThan(Product product, int decimalPlaces) {
+        // The ledger is the movement feature's; this asks it in SQL rather than depend on that package.
+        return !em.createNativeQuery("select 1 from stock_movement"
+                        + " where product_id = ?1 and quantity <> round(quantity, ?2) limit 1")
+                .setParameter(1, product.id())
+                .setParameter(2, decimalPlaces)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
     public boolean existsBySku(String sku) {
         return !em.createQuery("select p.id from Product p where p.sku = :sku", Long.class)
                 .setParameter("sku", sku)

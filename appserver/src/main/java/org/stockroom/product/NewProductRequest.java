@@ -1,11 +1,13 @@
 package org.stockroom.product;
 
 import org.stockroom.api.NoControlCharacters;
-import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
 
 /** The body of {@code POST /products}. */
 public record NewProductRequest(
@@ -17,7 +19,7 @@ public record NewProductRequest(
         @Size(max = 2000) @NoControlCharacters(lineBreaks = true) String description,
         @Size(max = 20) @NoControlCharacters String unitOfMeasure,
         @Size(max = 100) @NoControlCharacters String category,
-        @PositiveOrZero @Max(1_000_000_000) Integer reorderPoint) {
+        @PositiveOrZero @DecimalMax("1000000000") BigDecimal reorderPoint) {
 
     ProductDetails details() {
         return ProductDetails.of(name, description, unitOfMeasure, category, reorderPoint);

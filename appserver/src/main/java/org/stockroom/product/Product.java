@@ -8,6 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.stockroom.unit.UnitOfMeasure;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -39,14 +43,18 @@ public class Product {
     private String category;
 
     @Column(name = "reorder_point", nullable = false)
-    private int reorderPoint;
+    private BigDecimal reorderPoint;
+
+    // The unit's, set with the unit; the database checks the two agree.
+    @Column(name = "decimal_places", nullable = false)
+    private int decimalPlaces;
 
     @Column(name = "archived", nullable = false)
     private boolean archived;
 
     // The database keeps it (the sum of the stock levels, by trigger): never written from here.
     @Column(name = "on_hand", nullable = false, insertable = false, updatable = false)
-    private long onHand;
+    private BigDecimal onHand = BigDecimal.ZERO;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -62,20 +70,24 @@ public class Product {
         // for JPA
     }
 
-    public Product(Sku sku, ProductDetails details) {
+    /** A new product counted in {@code unit}, the unit its details name. */
+    public Product(Sku sku, ProductDetails details, UnitOfMeasure unit) {
         this.sku = Objects.requireNonNull(sku, "sku").value();
         this.createdAt = now();
-        apply(details);
+        apply(details, unit);
     }
 
-    /** Replaces the editable details; the SKU and the stock stay as they are. */
-    public void revise(ProductDetails details) {
-        apply(details);
+    /**
+     * Replaces the editable details; the SKU and the stock stay as they are. A unit with fewer
+     * decimal places than the product's history needs is refused by the caller, who can see the ledger.
+     */
+    public void revise(ProductDetails details, UnitOfMeasure unit) {
+        apply(details, unit);
     }
 
     /** The editable details as they are now. */
     public ProductDetails details() {
-        return new ProductDetails(name, description, unitOfMeasure, category, reorderPoint);
+        return new ProductDetails(name, description, unitOfMeasure, category, inItsUnit(reorderPoint));
     }
 
     /** Archived products stay in the ledger's history but take no more receipts. */
@@ -95,17 +107,43 @@ public class Product {
 
     /** Refuses to archive while some of it is on hand, as read with the row. */
     public void requireNoStockOnHand() {
-        if (onHand > 0) {
-            throw new StockOnHandException(sku, onHand);
+        if (onHand.signum() > 0) {
+            throw new StockOnHandException(sku, inItsUnit(onHand));
         }
     }
 
     /** Whether a total on hand of {@code onHand} is below the level at which to reorder. */
-    public boolean isBelowReorderPoint(long onHand) {
-        return onHand < reorderPoint;
+    public boolean isBelowReorderPoint(BigDecimal onHand) {
+        return onHand.compareTo(reorderPoint) < 0;
     }
 
-    private void apply(ProductDetails details) {
+    /**
+     * Refuses a quantity finer than the product's unit counts (1.5 of something counted in EA):
+     * {@code field} names it in the refusal.
+     */
+    public void requireCountable(String field, BigDecimal quantity) {
+        if (!fitsUnit(quantity, decimalPlaces)) {
+            throw new QuantityPrecisionException(field, quantity, sku, unitOfMeasure, decimalPlaces);
+        }
+    }
+
+    /**
+     * A quantity of this product written in its unit's decimal places: 12 for EA, 12.500 for M.
+     * The database holds six places for every unit; the API answers in the product's own.
+     */
+    public BigDecimal inItsUnit(BigDecimal quantity) {
+        return fitsUnit(quantity, decimalPlaces)
+                ? quantity.setScale(decimalPlaces, RoundingMode.UNNECESSARY)
+                : quantity.stripTrailingZeros();  // never rounded: a finer value shows as it is
+    }
+
+    private static boolean fitsUnit(BigDecimal quantity, int places) {
+        return quantity.stripTrailingZeros().scale() <= places;
+    }
+
+    private void apply(ProductDetails details, UnitOfMeasure unit) {
+        this.decimalPlaces = unit.decimalPlaces();
+        requireCountable("reorderPoint", details.reorderPoint());
         this.name = details.name();
         this.description = details.description();
         this.unitOfMeasure = details.unitOfMeasure();
@@ -143,7 +181,7 @@ public class Product {
         return category;
     }
 
-    public int reorderPoint() {
+    public BigDecimal reorderPoint() {
         return reorderPoint;
     }
 
@@ -155,8 +193,13 @@ public class Product {
      * The total on hand across locations as it was when this row was read: a movement in the
      * same transaction changes it in the database only, so read it before or refresh after.
      */
-    public long onHand() {
+    public BigDecimal onHand() {
         return onHand;
+    }
+
+    /** How many decimal places its quantities have: its unit's (0 for EA). */
+    public int decimalPlaces() {
+        return decimalPlaces;
     }
 
     public long version() {

@@ -1,20 +1,27 @@
 package org.stockroom.product;
 
-import org.stockroom.api.Text;
-
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /** The editable details of a product, already validated and with defaults applied. */
 public record ProductDetails(String name, String description, String unitOfMeasure, String category,
-                             int reorderPoint) {
+                             BigDecimal reorderPoint) {
 
+    /**
+     * The details as a client gave them: text without surrounding white space, blank meaning
+     * "not given", then the defaults (unit EA, reorder point 0).
+     */
     public static ProductDetails of(String name, String description, String unitOfMeasure, String category,
-                                    Integer reorderPoint) {
-        return new ProductDetails(name.strip(), Text.trimmedOrNull(description),
-                Objects.requireNonNullElse(Text.trimmedOrNull(unitOfMeasure), Product.DEFAULT_UNIT_OF_MEASURE),
-                Text.trimmedOrNull(category), reorderPoint == null ? 0 : reorderPoint);
+                                    BigDecimal reorderPoint) {
+        return new ProductDetails(name.strip(), given(description),
+                Objects.requireNonNullElse(given(unitOfMeasure), Product.DEFAULT_UNIT_OF_MEASURE),
+                given(category), reorderPoint == null ? BigDecimal.ZERO : reorderPoint);
+    }
+
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The fields by their API names, in the order the API shows them (the audit trail keeps them so). */

@@ -18,6 +18,9 @@ public interface ProductRepository {
 
     boolean existsBySku(String sku);
 
+    /** Whether the ledger holds a quantity of the product with more than {@code decimalPlaces} decimal places. */
+    boolean hasMovementsFinerThan(Product product, int decimalPlaces);
+
     void add(Product product);
 
     /** Writes pending changes now, so that version conflicts and constraint refusals surface here. */

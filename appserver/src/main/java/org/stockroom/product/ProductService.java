@@ -6,7 +6,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.stockroom.persistence.DatabaseFailure;
-import org.stockroom.problem.PreconditionFailedException;
+import org.stockroom.rules.StaleEditException;
+import org.stockroom.unit.UnitOfMeasure;
+import org.stockroom.unit.Units;
 import org.stockroom.rules.AlreadyExistsException;
 import org.stockroom.rules.NotFoundException;
 
@@ -21,11 +23,13 @@ import java.util.function.LongPredicate;
 public class ProductService {
 
     private final ProductRepository products;
+    private final Units units;
     private final Event<Object> events;
 
     @Inject
-    public ProductService(ProductRepository products, Event<Object> events) {
+    public ProductService(ProductRepository products, Units units, Event<Object> events) {
         this.products = products;
+        this.units = units;
         this.events = events;
     }
 
@@ -34,7 +38,7 @@ public class ProductService {
         if (products.existsBySku(sku.value())) {
             throw new AlreadyExistsException("product", "SKU", sku.value());
         }
-        Product product = new Product(sku, details);
+        Product product = new Product(sku, details, units.of(details.unitOfMeasure()));
         products.add(product);
         products.flush();
         events.fire(new ProductCreated(product));
@@ -61,8 +65,13 @@ public class ProductService {
         if (!isExpectedVersion.test(product.version())) {
             throw staleEdit(sku, product.version());
         }
+        UnitOfMeasure unit = units.of(details.unitOfMeasure());
+        if (unit.decimalPlaces() < product.decimalPlaces()
+                && products.hasMovementsFinerThan(product, unit.decimalPlaces())) {
+            throw new UnitTooCoarseException(sku, details.unitOfMeasure(), unit.decimalPlaces());
+        }
         ProductDetails before = product.details();
-        product.revise(details);
+        product.revise(details, unit);
         try {
             products.flush();
         } catch (OptimisticLockException e) {
@@ -95,8 +104,8 @@ public class ProductService {
         return products.findBySku(sku).orElseThrow(() -> new NotFoundException("product", sku));
     }
 
-    private static PreconditionFailedException staleEdit(String sku, long currentVersion) {
-        return new PreconditionFailedException("Product '" + sku + "' was changed by someone else since you read it;"
-                + " read it again and reapply your edit", "\"" + currentVersion + "\"");
+    private static StaleEditException staleEdit(String sku, long currentVersion) {
+        return new StaleEditException("Product '" + sku + "' was changed by someone else since you read it;"
+                + " read it again and reapply your edit", currentVersion);
     }
 }

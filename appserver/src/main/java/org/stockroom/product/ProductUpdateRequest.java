@@ -1,11 +1,12 @@
 package org.stockroom.product;
 
 import org.stockroom.api.NoControlCharacters;
-import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -20,10 +21,11 @@ public record ProductUpdateRequest(
         @Size(max = 2000) @NoControlCharacters(lineBreaks = true) String description,
         @Size(max = 20) @NoControlCharacters String unitOfMeasure,
         @Size(max = 100) @NoControlCharacters String category,
-        @PositiveOrZero @Max(1_000_000_000) Integer reorderPoint,
+        @PositiveOrZero @DecimalMax("1000000000") BigDecimal reorderPoint,
         // read-only, ignored:
         Boolean archived,
-        Long onHand,
+        BigDecimal onHand,
+        Integer decimalPlaces,
         Long version,
         Instant createdAt,
         Instant updatedAt) {

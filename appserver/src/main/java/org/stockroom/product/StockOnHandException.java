@@ -2,14 +2,15 @@ package org.stockroom.product;
 
 import org.stockroom.rules.RuleViolation;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /** A product cannot be archived while any location still holds some of it. */
 public class StockOnHandException extends RuleViolation {
 
-    private final long onHand;
+    private final BigDecimal onHand;
 
-    public StockOnHandException(String sku, long onHand) {
+    public StockOnHandException(String sku, BigDecimal onHand) {
         super("Product '" + sku + "' still has " + onHand + " on hand; issue or adjust it to zero before archiving");
         this.onHand = onHand;
     }

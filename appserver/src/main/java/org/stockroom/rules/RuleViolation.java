@@ -22,6 +22,12 @@ public abstract class RuleViolation extends RuntimeException {
         PRODUCT_ARCHIVED,
         /** A product with stock cannot be archived. */
         STOCK_ON_HAND,
+        /** A product's quantity finer than its unit counts (1.5 EA): malformed for that product. */
+        QUANTITY_PRECISION,
+        /** A product's new unit would count more coarsely than its ledger already does. */
+        UNIT_TOO_COARSE,
+        /** An edit based on a version someone else has changed since. */
+        EDIT_CONFLICT,
         /** Values that break their rules, each named by its field ({@link #fieldViolations()}). */
         INVALID_FIELDS
     }

@@ -2,6 +2,7 @@ package org.stockroom.stock;
 
 import org.stockroom.rules.RuleViolation;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,12 +11,12 @@ public class InsufficientStockException extends RuleViolation {
 
     private final String sku;
     private final String locationCode;
-    private final long onHand;
-    private final long requested;
+    private final BigDecimal onHand;
+    private final BigDecimal requested;
 
-    public InsufficientStockException(String sku, String locationCode, long onHand, long requested) {
-        super("Insufficient stock of " + sku + " at " + locationCode + ": " + onHand + " on hand, "
-                + requested + " requested");
+    public InsufficientStockException(String sku, String locationCode, BigDecimal onHand, BigDecimal requested) {
+        super("Insufficient stock of " + sku + " at " + locationCode + ": " + onHand.toPlainString() + " on hand, "
+                + requested.toPlainString() + " requested");
         this.sku = sku;
         this.locationCode = locationCode;
         this.onHand = onHand;
@@ -37,11 +38,11 @@ public class InsufficientStockException extends RuleViolation {
         return facts;
     }
 
-    public long onHand() {
+    public BigDecimal onHand() {
         return onHand;
     }
 
-    public long requested() {
+    public BigDecimal requested() {
         return requested;
     }
 }

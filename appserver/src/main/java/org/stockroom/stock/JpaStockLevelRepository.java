@@ -9,6 +9,7 @@ import jakarta.persistence.TypedQuery;
 import org.stockroom.location.Location;
 import org.stockroom.product.Product;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,11 +59,11 @@ public class JpaStockLevelRepository implements StockLevelRepository {
         if (afterSku != null) {
             conditions.add("(p.sku > :afterSku or (p.sku = :afterSku and l.code > :afterLocation))");
         }
-        String jpql = "select new org.stockroom.stock.StockLevelView(p.sku, l.code, s.onHand, p.reorderPoint)"
+        String jpql = "select p, l.code, s.onHand"
                 + " from StockLevel s join s.product p join s.location l"
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by p.sku, l.code";
-        TypedQuery<StockLevelView> select = em.createQuery(jpql, StockLevelView.class).setMaxResults(limit);
+        TypedQuery<Object[]> select = em.createQuery(jpql, Object[].class).setMaxResults(limit);
         if (query.sku() != null) {
             select.setParameter("sku", query.sku());
         }
@@ -72,6 +73,8 @@ public class JpaStockLevelRepository implements StockLevelRepository {
         if (afterSku != null) {
             select.setParameter("afterSku", afterSku).setParameter("afterLocation", afterLocation);
         }
-        return select.getResultList();
+        return select.getResultList().stream()
+                .map(row -> StockLevelView.of((Product) row[0], (String) row[1], (BigDecimal) row[2]))
+                .toList();
     }
 }

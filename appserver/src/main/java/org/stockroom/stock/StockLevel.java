@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import org.stockroom.location.Location;
 import org.stockroom.product.Product;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -37,7 +38,7 @@ public class StockLevel {
     private Location location;
 
     @Column(name = "on_hand", nullable = false)
-    private long onHand;
+    private BigDecimal onHand = BigDecimal.ZERO;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -46,7 +47,7 @@ public class StockLevel {
         // for JPA
     }
 
-    public long onHand() {
+    public BigDecimal onHand() {
         return onHand;
     }
 
@@ -60,16 +61,17 @@ public class StockLevel {
 
     /** Adds received or transferred-in stock. */
     public void add(Quantity quantity) {
-        onHand = Math.addExact(onHand, quantity.value());
+        onHand = onHand.add(quantity.value());
         touch();
     }
 
     /** Takes stock out; refuses to take more than there is. */
     public void remove(Quantity quantity) {
-        if (quantity.value() > onHand) {
-            throw new InsufficientStockException(product.sku(), location.code(), onHand, quantity.value());
+        if (quantity.value().compareTo(onHand) > 0) {
+            throw new InsufficientStockException(product.sku(), location.code(), product.inItsUnit(onHand),
+                    product.inItsUnit(quantity.value()));
         }
-        onHand -= quantity.value();
+        onHand = onHand.subtract(quantity.value());
         touch();
     }
 

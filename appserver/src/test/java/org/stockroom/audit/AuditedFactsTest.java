@@ -7,16 +7,21 @@ import org.stockroom.movement.StockMovement;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductDetails;
 import org.stockroom.product.Sku;
+import org.stockroom.unit.UnitOfMeasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
 
 /** What the audit trail keeps of each fact, with no container. */
 class AuditedFactsTest {
 
+    private static final UnitOfMeasure EA = UnitOfMeasure.of("EA", "each", 0);
+
     @Test
     void givenARevision_whenComparedForTheAuditTrail_thenOnlyTheChangedFieldsAreListedBeforeAndAfter() {
-        ProductDetails before = new ProductDetails("Hex bolt", null, "EA", "Fasteners", 5);
-        ProductDetails after = new ProductDetails("Hex bolt", "Zinc plated", "EA", null, 8);
+        ProductDetails before = new ProductDetails("Hex bolt", null, "EA", "Fasteners", BigDecimal.valueOf(5));
+        ProductDetails after = new ProductDetails("Hex bolt", "Zinc plated", "EA", null, BigDecimal.valueOf(8));
 
         assertThat(AuditedFacts.changes(before, after).toString()).isEqualTo(
                 "{\"before\":{\"description\":null,\"category\":\"Fasteners\",\"reorderPoint\":5},"
@@ -26,16 +31,16 @@ class AuditedFactsTest {
 
     @Test
     void givenNewDetails_whenWrittenForTheAuditTrail_thenEveryFieldIsThereNullsIncluded() {
-        assertThat(AuditedFacts.detailsOf(new ProductDetails("Hex bolt", null, "EA", null, 0)).toString()).isEqualTo(
+        assertThat(AuditedFacts.detailsOf(new ProductDetails("Hex bolt", null, "EA", null, BigDecimal.ZERO)).toString()).isEqualTo(
                 "{\"name\":\"Hex bolt\",\"description\":null,\"unitOfMeasure\":\"EA\",\"category\":null,\"reorderPoint\":0}");
     }
 
 
     @Test
     void givenATransfer_whenWrittenForTheAuditTrail_thenItIsThereByCodesWithoutAbsentFields() {
-        Product bolt = new Product(Sku.of("BOLT-1"), ProductDetails.of("Hex bolt", null, null, null, 0));
+        Product bolt = new Product(Sku.of("BOLT-1"), ProductDetails.of("Hex bolt", null, null, null, BigDecimal.ZERO), EA);
         StockMovement transfer = StockMovement.transfer(bolt, new Location(LocationCode.of("MAIN"), "Main"),
-                new Location(LocationCode.of("SHOP"), "Shop"), 4, null, "T-9", "clerk");
+                new Location(LocationCode.of("SHOP"), "Shop"), BigDecimal.valueOf(4), null, "T-9", "clerk");
 
         assertThat(AuditedFacts.detailsOf(transfer).toString()).isEqualTo(
                 "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,\"from\":\"MAIN\",\"to\":\"SHOP\","

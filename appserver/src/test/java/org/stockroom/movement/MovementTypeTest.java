@@ -8,6 +8,8 @@ import org.stockroom.rules.RuleViolation.FieldViolation;
 
 import java.util.List;
 
+import java.math.BigDecimal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MovementTypeTest {
@@ -20,7 +22,7 @@ class MovementTypeTest {
     private static List<FieldViolation> shapeErrors(MovementType type, int quantity, String from, String to,
                                                     String reason) {
         try {
-            type.requireShape(quantity, from, to, reason);
+            type.requireShape(BigDecimal.valueOf(quantity), from, to, reason);
             return List.of();
         } catch (InvalidMovementException refused) {
             assertThat(refused.fieldViolations()).isNotEmpty();

@@ -9,7 +9,9 @@ import org.stockroom.location.LocationCode;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductArchivedException;
 import org.stockroom.product.ProductDetails;
+import org.stockroom.product.QuantityPrecisionException;
 import org.stockroom.product.Sku;
+import org.stockroom.unit.UnitOfMeasure;
 import org.stockroom.rules.RuleViolation.FieldViolation;
 import org.stockroom.stock.Quantity;
 
@@ -17,15 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import java.math.BigDecimal;
+
 /** The movement factories, with no container: each accepts its type's shape and refuses any other. */
 class StockMovementTest {
+
+    private static final UnitOfMeasure EA = UnitOfMeasure.of("EA", "each", 0);
 
     private static final Location MAIN = new Location(LocationCode.of("MAIN"), "Main store");
     private static final Location SHOP = new Location(LocationCode.of("SHOP"), "Shop floor");
     private static final String CLERK = "clerk";
 
     private static Product bolt() {
-        return new Product(Sku.of("BOLT-1"), ProductDetails.of("Hex bolt", null, null, null, 0));
+        return new Product(Sku.of("BOLT-1"), ProductDetails.of("Hex bolt", null, null, null, BigDecimal.ZERO), EA);
     }
 
     private static Product archivedBolt() {
@@ -39,7 +45,7 @@ class StockMovementTest {
 
         @Test
         void givenQuantityAndDestination_whenMade_thenStockArrivesThereOnly() {
-            StockMovement receipt = StockMovement.receipt(bolt(), MAIN, 5, null, "PO-7", CLERK);
+            StockMovement receipt = StockMovement.receipt(bolt(), MAIN, BigDecimal.valueOf(5), null, "PO-7", CLERK);
 
             assertThat(receipt.type()).isEqualTo(MovementType.RECEIVE);
             assertThat(receipt.source()).isEmpty();
@@ -53,7 +59,7 @@ class StockMovementTest {
         @ValueSource(ints = {0, -1})
         void givenNonPositiveQuantity_whenMade_thenQuantityIsRefused(int quantity) {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.receipt(bolt(), MAIN, quantity, null, null, CLERK))
+                    .isThrownBy(() -> StockMovement.receipt(bolt(), MAIN, BigDecimal.valueOf(quantity), null, null, CLERK))
                     .satisfies(refused -> assertThat(refused.fieldViolations())
                             .containsExactly(new FieldViolation("quantity", "must be greater than 0 for RECEIVE")));
         }
@@ -61,7 +67,7 @@ class StockMovementTest {
         @Test
         void givenNoDestination_whenMade_thenToIsRequired() {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.receipt(bolt(), null, 5, null, null, CLERK))
+                    .isThrownBy(() -> StockMovement.receipt(bolt(), null, BigDecimal.valueOf(5), null, null, CLERK))
                     .satisfies(refused -> assertThat(refused.fieldViolations()).extracting(FieldViolation::field)
                             .containsExactly("to"));
         }
@@ -69,19 +75,19 @@ class StockMovementTest {
         @Test
         void givenAnArchivedProduct_whenMade_thenItIsRefused() {
             assertThatExceptionOfType(ProductArchivedException.class)
-                    .isThrownBy(() -> StockMovement.receipt(archivedBolt(), MAIN, 5, null, null, CLERK))
+                    .isThrownBy(() -> StockMovement.receipt(archivedBolt(), MAIN, BigDecimal.valueOf(5), null, null, CLERK))
                     .withMessage("Product 'BOLT-1' is archived and takes no new stock");
         }
 
         @Test
         void givenAnArchivedProductAndAWrongShape_whenMade_thenTheShapeIsNamedFirst() {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.receipt(archivedBolt(), MAIN, 0, null, null, CLERK));
+                    .isThrownBy(() -> StockMovement.receipt(archivedBolt(), MAIN, BigDecimal.ZERO, null, null, CLERK));
         }
 
         @Test
         void givenNoUser_whenMade_thenItIsRefused() {
-            assertThatNullPointerException().isThrownBy(() -> StockMovement.receipt(bolt(), MAIN, 5, null, null, null));
+            assertThatNullPointerException().isThrownBy(() -> StockMovement.receipt(bolt(), MAIN, BigDecimal.valueOf(5), null, null, null));
         }
     }
 
@@ -90,7 +96,7 @@ class StockMovementTest {
 
         @Test
         void givenQuantityAndSource_whenMade_thenStockLeavesThereOnly() {
-            StockMovement issue = StockMovement.issue(bolt(), MAIN, 3, null, null, CLERK);
+            StockMovement issue = StockMovement.issue(bolt(), MAIN, BigDecimal.valueOf(3), null, null, CLERK);
 
             assertThat(issue.source()).containsSame(MAIN);
             assertThat(issue.destination()).isEmpty();
@@ -99,14 +105,14 @@ class StockMovementTest {
 
         @Test
         void givenAnArchivedProduct_whenMade_thenItMayStillLeave() {
-            assertThat(StockMovement.issue(archivedBolt(), MAIN, 3, null, null, CLERK).source()).containsSame(MAIN);
+            assertThat(StockMovement.issue(archivedBolt(), MAIN, BigDecimal.valueOf(3), null, null, CLERK).source()).containsSame(MAIN);
         }
 
         @ParameterizedTest
         @ValueSource(ints = {0, -7})
         void givenNonPositiveQuantity_whenMade_thenQuantityIsRefused(int quantity) {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.issue(bolt(), MAIN, quantity, null, null, CLERK))
+                    .isThrownBy(() -> StockMovement.issue(bolt(), MAIN, BigDecimal.valueOf(quantity), null, null, CLERK))
                     .satisfies(refused -> assertThat(refused.fieldViolations())
                             .containsExactly(new FieldViolation("quantity", "must be greater than 0 for ISSUE")));
         }
@@ -114,7 +120,7 @@ class StockMovementTest {
         @Test
         void givenNoSource_whenMade_thenFromIsRequired() {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.issue(bolt(), null, 3, null, null, CLERK))
+                    .isThrownBy(() -> StockMovement.issue(bolt(), null, BigDecimal.valueOf(3), null, null, CLERK))
                     .satisfies(refused -> assertThat(refused.fieldViolations()).extracting(FieldViolation::field)
                             .containsExactly("from"));
         }
@@ -125,7 +131,7 @@ class StockMovementTest {
 
         @Test
         void givenTwoLocations_whenMade_thenStockLeavesOneForTheOther() {
-            StockMovement transfer = StockMovement.transfer(archivedBolt(), MAIN, SHOP, 4, null, null, CLERK);
+            StockMovement transfer = StockMovement.transfer(archivedBolt(), MAIN, SHOP, BigDecimal.valueOf(4), null, null, CLERK);
 
             assertThat(transfer.source()).containsSame(MAIN);
             assertThat(transfer.destination()).containsSame(SHOP);
@@ -135,7 +141,7 @@ class StockMovementTest {
         @Test
         void givenTheSameLocationTwice_whenMade_thenToMustDiffer() {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.transfer(bolt(), MAIN, MAIN, 4, null, null, CLERK))
+                    .isThrownBy(() -> StockMovement.transfer(bolt(), MAIN, MAIN, BigDecimal.valueOf(4), null, null, CLERK))
                     .satisfies(refused -> assertThat(refused.fieldViolations())
                             .containsExactly(new FieldViolation("to", "must differ from 'from'")));
         }
@@ -143,7 +149,7 @@ class StockMovementTest {
         @Test
         void givenNeitherLocationNorQuantity_whenMade_thenEachIsNamedOnce() {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.transfer(bolt(), null, null, 0, null, null, CLERK))
+                    .isThrownBy(() -> StockMovement.transfer(bolt(), null, null, BigDecimal.ZERO, null, null, CLERK))
                     .satisfies(refused -> assertThat(refused.fieldViolations()).extracting(FieldViolation::field)
                             .containsExactly("quantity", "from", "to"));
         }
@@ -154,7 +160,7 @@ class StockMovementTest {
 
         @Test
         void givenAPositiveCountAtTo_whenMade_thenStockArrivesThere() {
-            StockMovement adjustment = StockMovement.adjustment(bolt(), null, MAIN, 4, "found a box", null, CLERK);
+            StockMovement adjustment = StockMovement.adjustment(bolt(), null, MAIN, BigDecimal.valueOf(4), "found a box", null, CLERK);
 
             assertThat(adjustment.source()).isEmpty();
             assertThat(adjustment.destination()).containsSame(MAIN);
@@ -164,31 +170,31 @@ class StockMovementTest {
 
         @Test
         void givenANegativeCountAtFrom_whenMade_thenStockLeavesThereAndStaysInFrom() {
-            StockMovement adjustment = StockMovement.adjustment(bolt(), MAIN, null, -2, "damaged", null, CLERK);
+            StockMovement adjustment = StockMovement.adjustment(bolt(), MAIN, null, BigDecimal.valueOf(-2), "damaged", null, CLERK);
 
             assertThat(adjustment.source()).containsSame(MAIN);
             assertThat(adjustment.destination()).isEmpty();
             assertThat(adjustment.moved()).isEqualTo(Quantity.of(2));
             assertThat(adjustment.from()).isSameAs(MAIN);
-            assertThat(adjustment.quantity()).isEqualTo(-2);
+            assertThat(adjustment.quantity()).isEqualByComparingTo("-2");
         }
 
         @Test
         void givenAnArchivedProduct_whenAddingStock_thenItIsRefused() {
             assertThatExceptionOfType(ProductArchivedException.class)
-                    .isThrownBy(() -> StockMovement.adjustment(archivedBolt(), null, MAIN, 1, "count", null, CLERK));
+                    .isThrownBy(() -> StockMovement.adjustment(archivedBolt(), null, MAIN, BigDecimal.valueOf(1), "count", null, CLERK));
         }
 
         @Test
         void givenAnArchivedProduct_whenTakingStockOut_thenItIsAccepted() {
-            assertThat(StockMovement.adjustment(archivedBolt(), null, MAIN, -1, "count", null, CLERK).source())
+            assertThat(StockMovement.adjustment(archivedBolt(), null, MAIN, BigDecimal.valueOf(-1), "count", null, CLERK).source())
                     .containsSame(MAIN);
         }
 
         @Test
         void givenZeroBothLocationsAndNoReason_whenMade_thenEachFieldIsNamedOnce() {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.adjustment(bolt(), MAIN, SHOP, 0, " ", null, CLERK))
+                    .isThrownBy(() -> StockMovement.adjustment(bolt(), MAIN, SHOP, BigDecimal.ZERO, " ", null, CLERK))
                     .satisfies(refused -> assertThat(refused.fieldViolations()).extracting(FieldViolation::field)
                             .containsExactly("quantity", "to", "reason"));
         }
@@ -196,8 +202,49 @@ class StockMovementTest {
         @Test
         void givenNoLocation_whenMade_thenExactlyOneIsAskedFor() {
             assertThatExceptionOfType(InvalidMovementException.class)
-                    .isThrownBy(() -> StockMovement.adjustment(bolt(), null, null, 3, "count", null, CLERK))
+                    .isThrownBy(() -> StockMovement.adjustment(bolt(), null, null, BigDecimal.valueOf(3), "count", null, CLERK))
                     .withMessageContaining("exactly one location");
+        }
+    }
+
+    @Nested
+    class Quantities {
+
+        private final UnitOfMeasure metre = UnitOfMeasure.of("M", "metre", 3);
+
+        private Product cable() {
+            return new Product(Sku.of("CABLE-1"), ProductDetails.of("Cable", null, "m", null, null), metre);
+        }
+
+        @Test
+        void givenAFractionOfAProductCountedInMetres_whenMoved_thenItMovesExactly() {
+            StockMovement issue = StockMovement.issue(cable(), MAIN, new BigDecimal("2.75"), null, null, CLERK);
+
+            assertThat(issue.moved()).isEqualTo(Quantity.of(new BigDecimal("2.75")));
+        }
+
+        @Test
+        void givenAFractionOfAProductCountedInWholeUnits_whenMoved_thenTheQuantityIsRefusedAsTooPrecise() {
+            assertThatExceptionOfType(QuantityPrecisionException.class)
+                    .isThrownBy(() -> StockMovement.receipt(bolt(), MAIN, new BigDecimal("1.5"), null, null, CLERK))
+                    .withMessage("quantity 1.5 is finer than BOLT-1 is counted in: whole EA")
+                    .satisfies(refused -> assertThat(refused.fieldViolations()).containsExactly(
+                            new FieldViolation("quantity", "must have at most 0 decimal places for EA")));
+        }
+
+        @Test
+        void givenMoreDecimalPlacesThanTheUnit_whenAdjusted_thenTheQuantityIsRefused() {
+            assertThatExceptionOfType(QuantityPrecisionException.class)
+                    .isThrownBy(() -> StockMovement.adjustment(cable(), null, MAIN, new BigDecimal("-0.0005"), "count",
+                            null, CLERK))
+                    .withMessageContaining("m to 3 decimal places");
+        }
+
+        @Test
+        void givenTrailingZeros_whenMoved_thenOnlyTheDecimalPlacesThatCountAreChecked() {
+            StockMovement receipt = StockMovement.receipt(bolt(), MAIN, new BigDecimal("4.000"), null, null, CLERK);
+
+            assertThat(receipt.moved().value()).isEqualByComparingTo("4");
         }
     }
 }

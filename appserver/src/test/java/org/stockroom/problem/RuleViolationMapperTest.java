@@ -10,6 +10,8 @@ import org.stockroom.stock.InsufficientStockException;
 
 import java.util.List;
 
+import java.math.BigDecimal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The domain's refusals become the same problems the API answered with before the domain knew no HTTP. */
@@ -17,7 +19,8 @@ class RuleViolationMapperTest {
 
     @Test
     void givenInsufficientStock_whenMapped_thenItIs409WithWhatAndWhereInOrder() {
-        ApiException problem = RuleViolationMapper.problemOf(new InsufficientStockException("BOLT-1", "A-01", 5, 6));
+        ApiException problem = RuleViolationMapper.problemOf(new InsufficientStockException("BOLT-1", "A-01",
+                BigDecimal.valueOf(5), BigDecimal.valueOf(6)));
 
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.type()).isEqualTo(ProblemTypes.INSUFFICIENT_STOCK);
@@ -25,7 +28,7 @@ class RuleViolationMapperTest {
         assertThat(problem.detail()).isEqualTo("Insufficient stock of BOLT-1 at A-01: 5 on hand, 6 requested");
         assertThat(problem.extensions()).containsExactly(
                 java.util.Map.entry("sku", "BOLT-1"), java.util.Map.entry("location", "A-01"),
-                java.util.Map.entry("onHand", 5L), java.util.Map.entry("requested", 6L));
+                java.util.Map.entry("onHand", BigDecimal.valueOf(5)), java.util.Map.entry("requested", BigDecimal.valueOf(6)));
     }
 
     @Test
@@ -41,13 +44,13 @@ class RuleViolationMapperTest {
 
     @Test
     void givenStockOnHand_whenMapped_thenItIs409WithTheCount() {
-        ApiException problem = RuleViolationMapper.problemOf(new StockOnHandException("BOLT-1", 3));
+        ApiException problem = RuleViolationMapper.problemOf(new StockOnHandException("BOLT-1", BigDecimal.valueOf(3)));
 
         assertThat(problem.status()).isEqualTo(409);
         assertThat(problem.type()).isEqualTo(ProblemTypes.STOCK_ON_HAND);
         assertThat(problem.title()).isEqualTo("Stock on hand");
         assertThat(problem.detail()).startsWith("Product 'BOLT-1' still has 3 on hand");
-        assertThat(problem.extensions()).containsEntry("onHand", 3L);
+        assertThat(problem.extensions()).containsEntry("onHand", BigDecimal.valueOf(3));
     }
 
     @Test

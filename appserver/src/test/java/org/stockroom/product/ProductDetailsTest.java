@@ -7,20 +7,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+
 class ProductDetailsTest {
 
     @Test
     void givenOnlyAName_whenBuilt_thenDefaultsApply() {
         ProductDetails details = ProductDetails.of("Hex bolt", null, null, null, null);
 
-        assertThat(details).isEqualTo(new ProductDetails("Hex bolt", null, "EA", null, 0));
+        assertThat(details).isEqualTo(new ProductDetails("Hex bolt", null, "EA", null, BigDecimal.ZERO));
     }
 
     @Test
     void givenEveryField_whenBuilt_thenEachIsTrimmedAndKept() {
-        ProductDetails details = ProductDetails.of("  Hex bolt ", " Zinc plated ", " BOX ", " Fasteners ", 5);
+        ProductDetails details = ProductDetails.of("  Hex bolt ", " Zinc plated ", " BOX ", " Fasteners ", BigDecimal.valueOf(5));
 
-        assertThat(details).isEqualTo(new ProductDetails("Hex bolt", "Zinc plated", "BOX", "Fasteners", 5));
+        assertThat(details).isEqualTo(new ProductDetails("Hex bolt", "Zinc plated", "BOX", "Fasteners", BigDecimal.valueOf(5)));
     }
 
     @ParameterizedTest
@@ -43,6 +45,6 @@ class ProductDetailsTest {
 
     @Test
     void givenAReorderPointOfZero_whenBuilt_thenItIsKept() {
-        assertThat(ProductDetails.of("Hex bolt", null, null, null, 0).reorderPoint()).isZero();
+        assertThat(ProductDetails.of("Hex bolt", null, null, null, BigDecimal.ZERO).reorderPoint()).isZero();
     }
 }

@@ -1,9 +1,11 @@
 package org.stockroom.product;
 
+import org.stockroom.unit.UnitOfMeasure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -12,18 +14,20 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 class ProductTest {
 
-    private static final ProductDetails BOLT = ProductDetails.of("Hex bolt", "Zinc plated", "BOX", "Fasteners", 5);
+    private static final UnitOfMeasure EA = UnitOfMeasure.of("EA", "each", 0);
+
+    private static final ProductDetails BOLT = ProductDetails.of("Hex bolt", "Zinc plated", "BOX", "Fasteners", BigDecimal.valueOf(5));
 
     @Test
     void givenSkuAndDetails_whenCreated_thenItHoldsThemAndIsActive() {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
 
         assertThat(product.sku()).isEqualTo("BOLT-1");
         assertThat(product.name()).isEqualTo("Hex bolt");
         assertThat(product.description()).isEqualTo("Zinc plated");
         assertThat(product.unitOfMeasure()).isEqualTo("BOX");
         assertThat(product.category()).isEqualTo("Fasteners");
-        assertThat(product.reorderPoint()).isEqualTo(5);
+        assertThat(product.reorderPoint()).isEqualByComparingTo("5");
         assertThat(product.isArchived()).isFalse();
         assertThat(product.createdAt()).isNotNull();
         assertThat(product.updatedAt()).isAfterOrEqualTo(product.createdAt());
@@ -31,35 +35,35 @@ class ProductTest {
 
     @Test
     void givenOnlyAName_whenCreated_thenItCountsInEachesAndNeverNeedsReordering() {
-        Product product = new Product(Sku.of("NUT-1"), ProductDetails.of("Nut", null, null, null, null));
+        Product product = new Product(Sku.of("NUT-1"), ProductDetails.of("Nut", null, null, null, null), EA);
 
         assertThat(product.unitOfMeasure()).isEqualTo("EA");
         assertThat(product.reorderPoint()).isZero();
         assertThat(product.description()).isNull();
         assertThat(product.category()).isNull();
-        assertThat(product.isBelowReorderPoint(0)).isFalse();
+        assertThat(product.isBelowReorderPoint(BigDecimal.ZERO)).isFalse();
     }
 
     @Test
     void givenNoSku_whenCreated_thenItIsRefused() {
-        assertThatNullPointerException().isThrownBy(() -> new Product(null, BOLT)).withMessage("sku");
+        assertThatNullPointerException().isThrownBy(() -> new Product(null, BOLT, EA)).withMessage("sku");
     }
 
     @ParameterizedTest
     @CsvSource({"0, true", "4, true", "5, false", "6, false"})
     void givenReorderPointFive_whenCheckingOnHand_thenOnlyStrictlyLessIsBelow(long onHand, boolean below) {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
 
-        assertThat(product.isBelowReorderPoint(onHand)).isEqualTo(below);
+        assertThat(product.isBelowReorderPoint(BigDecimal.valueOf(onHand))).isEqualTo(below);
     }
 
     @Test
     void givenAProduct_whenRevised_thenEveryDetailIsReplacedButTheSkuAndCreationStay() {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
         Instant created = product.createdAt();
         waitForTheClockToPass(product.updatedAt());
 
-        product.revise(ProductDetails.of("Hex bolt M8", null, null, null, null));
+        product.revise(ProductDetails.of("Hex bolt M8", null, null, null, null), EA);
 
         assertThat(product.sku()).isEqualTo("BOLT-1");
         assertThat(product.name()).isEqualTo("Hex bolt M8");
@@ -73,7 +77,7 @@ class ProductTest {
 
     @Test
     void givenAnActiveProduct_whenArchived_thenItIsArchivedAndUpdated() {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
         Instant created = product.createdAt();
         waitForTheClockToPass(created);
 
@@ -85,7 +89,7 @@ class ProductTest {
 
     @Test
     void givenAnArchivedProduct_whenArchivedAgain_thenNothingChanges() {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
         product.archive();
         Instant archivedAt = product.updatedAt();
         waitForTheClockToPass(archivedAt);
@@ -105,7 +109,7 @@ class ProductTest {
 
     @Test
     void givenAnActiveProduct_whenStockArrives_thenItIsAccepted() {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
 
         product.requireAcceptsStock();
 
@@ -114,7 +118,7 @@ class ProductTest {
 
     @Test
     void givenAnArchivedProduct_whenStockArrives_thenItIsRefusedByName() {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
         product.archive();
 
         org.assertj.core.api.Assertions.assertThatExceptionOfType(ProductArchivedException.class)
@@ -126,11 +130,39 @@ class ProductTest {
 
     @Test
     void givenANewProduct_whenArchiving_thenNoStockOnHandStandsInTheWay() {
-        Product product = new Product(Sku.of("BOLT-1"), BOLT);
+        Product product = new Product(Sku.of("BOLT-1"), BOLT, EA);
 
         product.requireNoStockOnHand();
         product.archive();
 
         assertThat(product.isArchived()).isTrue();
+    }
+
+    @Test
+    void givenAUnitWithDecimalPlaces_whenShowingQuantities_thenTheyAreWrittenInItsPlaces() {
+        Product cable = new Product(Sku.of("CABLE-1"), ProductDetails.of("Cable", null, "M", null, new BigDecimal("2.5")),
+                UnitOfMeasure.of("M", "metre", 3));
+
+        assertThat(cable.decimalPlaces()).isEqualTo(3);
+        assertThat(cable.inItsUnit(new BigDecimal("12.5"))).hasToString("12.500");
+        assertThat(cable.inItsUnit(new BigDecimal("12.000000"))).hasToString("12.000");
+        assertThat(new Product(Sku.of("BOLT-1"), BOLT, EA).inItsUnit(new BigDecimal("7.000000"))).hasToString("7");
+    }
+
+    @Test
+    void givenAReorderPointFinerThanTheUnit_whenCreated_thenItIsRefused() {
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(QuantityPrecisionException.class)
+                .isThrownBy(() -> new Product(Sku.of("BOLT-1"),
+                        ProductDetails.of("Bolt", null, "EA", null, new BigDecimal("2.5")), EA))
+                .satisfies(refused -> assertThat(refused.fieldViolations().getFirst().field()).isEqualTo("reorderPoint"));
+    }
+
+    @Test
+    void givenAProductCountedInWholeUnits_whenCheckingQuantities_thenOnlyWholeOnesAreCountable() {
+        Product bolt = new Product(Sku.of("BOLT-1"), BOLT, EA);
+
+        bolt.requireCountable("quantity", new BigDecimal("3.000"));
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(QuantityPrecisionException.class)
+                .isThrownBy(() -> bolt.requireCountable("quantity", new BigDecimal("3.001")));
     }
 }

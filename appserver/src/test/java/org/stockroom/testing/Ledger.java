@@ -2,6 +2,7 @@ package org.stockroom.testing;
 
 import org.stockroom.database.DatabaseCoordinates;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,11 +83,32 @@ public final class Ledger {
                    where coalesce(s.on_hand, 0) <> coalesce(e.total, 0) or s.on_hand < 0) broken""");
     }
 
+    /** The exact on-hand figure, for products counted in decimals. */
+    public static BigDecimal onHandExact(String sku, String locationCode) {
+        return queryDecimal(StockroomTestServer.database(), """
+                select coalesce(sum(s.on_hand), 0) from stock_level s
+                  join product p on p.id = s.product_id join location l on l.id = s.location_id
+                 where p.sku = ? and l.code = ?""", sku, locationCode);
+    }
+
+    /** The exact sum of the ledger's deltas for a product at a location. */
+    public static BigDecimal ledgerSumExact(String sku, String locationCode) {
+        return queryDecimal(StockroomTestServer.database(), """
+                select coalesce(sum(e.delta), 0) from stock_ledger_entry e
+                  join product p on p.id = e.product_id join location l on l.id = e.location_id
+                 where p.sku = ? and l.code = ?""", sku, locationCode);
+    }
+
     public static long queryLong(String sql, Object... parameters) {
         return queryLong(StockroomTestServer.database(), sql, parameters);
     }
 
+    /** A whole number; a quantity with decimals fails loudly here rather than being cut to its integer part. */
     public static long queryLong(DatabaseCoordinates database, String sql, Object... parameters) {
+        return queryDecimal(database, sql, parameters).longValueExact();
+    }
+
+    public static BigDecimal queryDecimal(DatabaseCoordinates database, String sql, Object... parameters) {
         try (Connection connection = database.connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -94,7 +116,8 @@ public final class Ledger {
             }
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                return result.getLong(1);
+                BigDecimal value = result.getBigDecimal(1);
+                return value == null ? BigDecimal.ZERO : value;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

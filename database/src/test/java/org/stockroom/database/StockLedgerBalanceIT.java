@@ -382,9 +382,13 @@ class StockLedgerBalanceIT {
             query.setLong(1, movement);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).as("movement %d", movement).isTrue();
-                return new BalancesAfter(row.getObject(1, Long.class), row.getObject(2, Long.class));
+                return new BalancesAfter(wholeOrNull(row.getBigDecimal(1)), wholeOrNull(row.getBigDecimal(2)));
             }
         }
+    }
+
+    private static Long wholeOrNull(java.math.BigDecimal balance) {
+        return balance == null ? null : balance.longValueExact();
     }
 
     private long lastMovement(Connection connection) throws SQLException {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.stockroom.client.Page;
 import org.stockroom.client.model.StockLevel;
 
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -32,7 +33,7 @@ class OutputTest {
 
     @Test
     void showsATableAndHowToGetTheNextPage() {
-        Page<StockLevel> page = new Page<>(List.of(new StockLevel("BOLT-1", "MAIN", 6, 5)), "eyJpZCI6N30");
+        Page<StockLevel> page = new Page<>(List.of(new StockLevel("BOLT-1", "MAIN", BigDecimal.valueOf(6), BigDecimal.valueOf(5))), "eyJpZCI6N30");
 
         output(false).page(page, "stock levels", OutputTest::levels);
 
@@ -51,7 +52,7 @@ class OutputTest {
 
     @Test
     void printsPagesAsTheServersJsonShape() {
-        Page<StockLevel> page = new Page<>(List.of(new StockLevel("BOLT-1", "MAIN", 6, 5)), null);
+        Page<StockLevel> page = new Page<>(List.of(new StockLevel("BOLT-1", "MAIN", BigDecimal.valueOf(6), BigDecimal.valueOf(5))), null);
 
         output(true).page(page, "stock levels", OutputTest::levels);
 

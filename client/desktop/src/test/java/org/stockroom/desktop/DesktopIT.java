@@ -32,6 +32,7 @@ import javax.swing.JLabel;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
+import java.math.BigDecimal;
 import java.awt.Component;
 import java.awt.event.KeyEvent;
 import java.awt.Rectangle;
@@ -172,7 +173,7 @@ class DesktopIT {
         // A change by another client shows without any action here.
         try (StockroomClient clerk = StockroomClient.builder().server(StockroomTestServer.baseUri())
                 .bearerToken(StockroomTestServer.tokenOf(Role.CLERK)).build()) {
-            clerk.movements().record(NewMovement.issue(sku, 3, location, null, null));
+            clerk.movements().record(NewMovement.issue(sku, BigDecimal.valueOf(3), location, null, null));
         }
         awaitTrue("the other client's issue shown", () -> stock.contents()[0][1].equals("7"));
         awaitTrue("the product's total updated too", () -> products.contents()[rowOf(products, sku)][3].equals("7"));
@@ -245,7 +246,7 @@ class DesktopIT {
     void anEditConflictOffersToLoadTheOtherVersion() {
         String sku = "EDIT-" + suffix;
         try (StockroomClient admin = adminClient()) {
-            admin.products().create(new NewProduct(sku, "Original name", null, "pcs", "Tools", 2));
+            admin.products().create(new NewProduct(sku, "Original name", null, "pcs", "Tools", BigDecimal.valueOf(2)));
         }
         window = logInAs(Role.MANAGER);
         JTableFixture products = window.table("products");
@@ -325,8 +326,8 @@ class DesktopIT {
 
     private static void seed(StockroomClient admin, String sku, String name, String category, int reorderPoint,
                              int onHand, String location) {
-        admin.products().create(new NewProduct(sku, name, null, "pcs", category, reorderPoint));
-        admin.movements().record(NewMovement.receive(sku, onHand, location, null, "PO-SEED"));
+        admin.products().create(new NewProduct(sku, name, null, "pcs", category, BigDecimal.valueOf(reorderPoint)));
+        admin.movements().record(NewMovement.receive(sku, BigDecimal.valueOf(onHand), location, null, "PO-SEED"));
     }
 
     private static int rowOf(JTableFixture table, String sku) {

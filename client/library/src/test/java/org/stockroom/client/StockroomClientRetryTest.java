@@ -12,6 +12,7 @@ import org.stockroom.client.model.NewMovement;
 import org.stockroom.client.model.NewProduct;
 import org.stockroom.client.model.ProductChanges;
 
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,7 +53,7 @@ class StockroomClientRetryTest {
              "createdAt":"2025-11-21T10:15:30Z","updatedAt":"2025-11-21T10:15:31.250Z"}
             """;
     private static final String EMPTY_PAGE = "{\"items\":[],\"next\":null}";
-    private static final NewMovement RECEIPT = NewMovement.receive("BOLT-1", 10, "MAIN", null, "PO-1");
+    private static final NewMovement RECEIPT = NewMovement.receive("BOLT-1", BigDecimal.valueOf(10), "MAIN", null, "PO-1");
     /** Jitter that always draws the longest wait, so that waits can be asserted exactly. */
     private static final RandomGenerator LONGEST_WAIT = new RandomGenerator() {
         @Override
@@ -272,7 +273,7 @@ class StockroomClientRetryTest {
         String key = IdempotencyKeys.newKey();
 
         try (StockroomClient client = client()) {
-            Versioned<?> created = client.products().create(new NewProduct("BOLT-1", "Hex bolt", null, null, null, 5), key);
+            Versioned<?> created = client.products().create(new NewProduct("BOLT-1", "Hex bolt", null, null, null, BigDecimal.valueOf(5)), key);
 
             assertThat(created.etag()).isEqualTo("\"3\"");
         }
@@ -454,7 +455,7 @@ class StockroomClientRetryTest {
 
         try (StockroomClient client = client()) {
             assertThatThrownBy(() -> client.products().update("BOLT-1",
-                    new ProductChanges("Hex bolt", null, "EA", null, 5), "\"3\""))
+                    new ProductChanges("Hex bolt", null, "EA", null, BigDecimal.valueOf(5)), "\"3\""))
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
             assertThatThrownBy(() -> client.products().archive("BOLT-1"))
                     .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(503));
@@ -463,7 +464,7 @@ class StockroomClientRetryTest {
 
         try (StockroomClient client = client(closedPort(), RetryPolicy.DEFAULT, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> client.products().update("BOLT-1",
-                    new ProductChanges("Hex bolt", null, "EA", null, 5), "\"3\""))
+                    new ProductChanges("Hex bolt", null, "EA", null, BigDecimal.valueOf(5)), "\"3\""))
                     .isInstanceOf(ServerUnreachableException.class);
         }
         assertThat(time.waits).isEmpty();

@@ -17,6 +17,7 @@ import org.stockroom.client.model.ProductChanges;
 import org.stockroom.client.model.ProductQuery;
 import org.stockroom.client.model.StockQuery;
 
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -96,7 +97,7 @@ class StockroomClientTest {
         reply = new Reply(201, "application/json", PRODUCT_JSON, "\"3\"");
 
         Versioned<Product> created = client.products().create(
-                new NewProduct("BOLT-1", "Hex bolt", null, null, "Fasteners", 5));
+                new NewProduct("BOLT-1", "Hex bolt", null, null, "Fasteners", BigDecimal.valueOf(5)));
 
         Recorded request = lastRequest.get();
         assertThat(request.method()).isEqualTo("POST");
@@ -107,7 +108,7 @@ class StockroomClientTest {
         assertThat(created.etag()).isEqualTo("\"3\"");
         assertThat(created.value().sku()).isEqualTo("BOLT-1");
         assertThat(created.value().description()).isNull();
-        assertThat(created.value().reorderPoint()).isEqualTo(5);
+        assertThat(created.value().reorderPoint()).isEqualByComparingTo("5");
         assertThat(created.value().version()).isEqualTo(3);
         assertThat(created.value().updatedAt()).isEqualTo(Instant.parse("2025-11-21T10:15:31.250Z"));
     }
@@ -163,7 +164,7 @@ class StockroomClientTest {
         reply = new Reply(200, "application/json", PRODUCT_JSON, "\"4\"");
 
         Versioned<Product> updated = client.products().update("BOLT-1",
-                new ProductChanges("Hex bolt", null, "EA", "Fasteners", 5), "\"3\"");
+                new ProductChanges("Hex bolt", null, "EA", "Fasteners", BigDecimal.valueOf(5)), "\"3\"");
 
         Recorded request = lastRequest.get();
         assertThat(request.method()).isEqualTo("PUT");
@@ -189,7 +190,7 @@ class StockroomClientTest {
                  "reason":null,"reference":"T-7","occurredAt":"2025-11-21T10:15:30Z","recordedBy":"cli"}
                 """, null);
 
-        Movement movement = client.movements().record(NewMovement.transfer("BOLT-1", 4, "MAIN", "SHOP", null, "T-7"));
+        Movement movement = client.movements().record(NewMovement.transfer("BOLT-1", BigDecimal.valueOf(4), "MAIN", "SHOP", null, "T-7"));
 
         assertThat(lastRequest.get().body()).isEqualTo(
                 "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,"
@@ -238,7 +239,7 @@ class StockroomClientTest {
                  "instance":"/api/v1/movements","onHand":3,"requested":7}
                 """, null);
 
-        assertThatThrownBy(() -> client.movements().record(NewMovement.issue("BOLT-1", 7, "MAIN", null, null)))
+        assertThatThrownBy(() -> client.movements().record(NewMovement.issue("BOLT-1", BigDecimal.valueOf(7), "MAIN", null, null)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.getMessage())

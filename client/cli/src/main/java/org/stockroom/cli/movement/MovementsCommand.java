@@ -53,7 +53,8 @@ public final class MovementsCommand implements Callable<Integer> {
                 .left("FROM").left("TO").left("BY").left("REFERENCE").left("REASON");
         for (Movement movement : movements) {
             table.row(movement.id(), output.time(movement.occurredAt()), movement.type(), movement.sku(),
-                    movement.quantity(), movement.from(), movement.to(), movement.recordedBy(), movement.reference(),
+                    movement.quantity().toPlainString(), movement.from(), movement.to(), movement.recordedBy(),
+                    movement.reference(),
                     movement.reason());
         }
         return table;

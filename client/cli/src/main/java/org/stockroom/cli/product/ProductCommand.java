@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class ProductCommand {
             @Option(names = "--category", paramLabel = "CATEGORY",
                     description = "A group to file it under, e.g. Fasteners.") String category,
             @Option(names = "--reorder-point", paramLabel = "N",
-                    description = "Reorder when stock falls below N (server default: 0).") Integer reorderPoint) {
+                    description = "Reorder when stock falls below N (server default: 0).") BigDecimal reorderPoint) {
         Versioned<Product> created = stockroom.client().products().create(
                 new NewProduct(sku, name, description, unit, category, reorderPoint), stockroom.idempotencyKey());
         stockroom.output().result(created.value(),
@@ -87,7 +88,7 @@ public final class ProductCommand {
              @Option(names = "--category", paramLabel = "CATEGORY",
                      description = "New category; \"\" removes it.") String category,
              @Option(names = "--reorder-point", paramLabel = "N",
-                     description = "New reorder point.") Integer reorderPoint) {
+                     description = "New reorder point.") BigDecimal reorderPoint) {
         if (name == null && description == null && unit == null && category == null && reorderPoint == null) {
             throw new ParameterException(spec.subcommands().get("edit"),
                     "Nothing to change: give at least one of "
@@ -139,7 +140,8 @@ public final class ProductCommand {
                 .right("ON HAND").right("REORDER POINT");
         for (Product product : products) {
             table.row(product.sku(), product.name() + (product.archived() ? " (archived)" : ""),
-                    product.category(), product.unitOfMeasure(), product.onHand(), product.reorderPoint());
+                    product.category(), product.unitOfMeasure(), product.onHand().toPlainString(),
+                    product.reorderPoint().toPlainString());
         }
         return table;
     }
@@ -151,8 +153,8 @@ public final class ProductCommand {
         details.put("Description", product.description());
         details.put("Category", product.category());
         details.put("Unit", product.unitOfMeasure());
-        details.put("On hand", product.onHand());
-        details.put("Reorder point", product.reorderPoint());
+        details.put("On hand", product.onHand().toPlainString());
+        details.put("Reorder point", product.reorderPoint().toPlainString());
         details.put("Archived", product.archived() ? "yes" : "no");
         details.put("Version", product.version());
         details.put("Created", output.time(product.createdAt()));

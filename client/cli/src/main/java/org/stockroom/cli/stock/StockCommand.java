@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /** {@code stockroom stock receive|issue|transfer|adjust|levels}: moving stock and looking at it. */
@@ -37,36 +38,39 @@ public final class StockCommand {
 
     @Command(name = "receive", description = "Record goods arriving at a location.")
     int receive(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
-                @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit.") int quantity,
+                @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit (2.5 for metres or kilograms).")
+                BigDecimal quantity,
                 @Option(names = "--to", paramLabel = "LOCATION", required = true,
                         description = "Where the goods go.") String to,
                 @Mixin Notes notes) {
         Movement movement = record(NewMovement.receive(sku, quantity, to, notes.reason, notes.reference));
-        confirm(movement, "Received " + quantity + " " + sku + " at " + to);
+        confirm(movement, "Received " + movement.quantity().toPlainString() + " " + sku + " at " + to);
         return ExitCode.OK;
     }
 
     @Command(name = "issue", description = "Record goods leaving a location (used, sold, scrapped).")
     int issue(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
-              @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit.") int quantity,
+              @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit (2.5 for metres or kilograms).")
+                BigDecimal quantity,
               @Option(names = "--from", paramLabel = "LOCATION", required = true,
                       description = "Where the goods come from.") String from,
               @Mixin Notes notes) {
         Movement movement = record(NewMovement.issue(sku, quantity, from, notes.reason, notes.reference));
-        confirm(movement, "Issued " + quantity + " " + sku + " from " + from);
+        confirm(movement, "Issued " + movement.quantity().toPlainString() + " " + sku + " from " + from);
         return ExitCode.OK;
     }
 
     @Command(name = "transfer", description = "Record goods moving from one location to another.")
     int transfer(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
-                 @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit.") int quantity,
+                 @Parameters(paramLabel = "QUANTITY", description = "How many, in the product's unit (2.5 for metres or kilograms).")
+                BigDecimal quantity,
                  @Option(names = "--from", paramLabel = "LOCATION", required = true,
                          description = "Where the goods come from.") String from,
                  @Option(names = "--to", paramLabel = "LOCATION", required = true,
                          description = "Where the goods go.") String to,
                  @Mixin Notes notes) {
         Movement movement = record(NewMovement.transfer(sku, quantity, from, to, notes.reason, notes.reference));
-        confirm(movement, "Transferred " + quantity + " " + sku + " from " + from + " to " + to);
+        confirm(movement, "Transferred " + movement.quantity().toPlainString() + " " + sku + " from " + from + " to " + to);
         return ExitCode.OK;
     }
 
@@ -75,7 +79,7 @@ public final class StockCommand {
                     + "-2 takes two off, 3 adds three.")
     int adjust(@Parameters(paramLabel = "SKU", description = "The product.") String sku,
                @Parameters(paramLabel = "CHANGE", description = "How much to add (or, negative, take off).")
-               int change,
+               BigDecimal change,
                @Option(names = "--at", paramLabel = "LOCATION", required = true,
                        description = "The location whose stock is corrected.") String at,
                @Option(names = "--reason", paramLabel = "TEXT", required = true,
@@ -83,7 +87,7 @@ public final class StockCommand {
                @Option(names = "--reference", paramLabel = "TEXT",
                        description = "A document it belongs to.") String reference) {
         Movement movement = record(NewMovement.adjust(sku, change, at, reason, reference));
-        confirm(movement, "Adjusted " + sku + " at " + at + " by " + signed(change));
+        confirm(movement, "Adjusted " + sku + " at " + at + " by " + signed(movement.quantity()));
         return ExitCode.OK;
     }
 
@@ -110,14 +114,14 @@ public final class StockCommand {
         stockroom.output().result(movement, sentence + " (movement " + movement.id() + ").");
     }
 
-    static String signed(int change) {
-        return change > 0 ? "+" + change : Integer.toString(change);
+    static String signed(BigDecimal change) {
+        return (change.signum() > 0 ? "+" : "") + change.toPlainString();
     }
 
     static Table table(List<StockLevel> levels) {
         Table table = new Table().left("SKU").left("LOCATION").right("ON HAND").right("REORDER POINT");
         for (StockLevel level : levels) {
-            table.row(level.sku(), level.location(), level.onHand(), level.reorderPoint());
+            table.row(level.sku(), level.location(), level.onHand().toPlainString(), level.reorderPoint().toPlainString());
         }
         return table;
     }

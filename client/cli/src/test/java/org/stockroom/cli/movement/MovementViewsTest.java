@@ -5,6 +5,7 @@ import org.stockroom.cli.Output;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementType;
 
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -20,11 +21,11 @@ class MovementViewsTest {
         Output output = new Output(new PrintWriter(new StringWriter()), false, ZoneOffset.UTC);
         Instant at = Instant.parse("2025-11-21T10:15:30Z");
         List<Movement> movements = List.of(
-                new Movement(103, MovementType.ISSUE, "BOLT-1", 6, "SHOP", null, null, "JOB-9",
+                new Movement(103, MovementType.ISSUE, "BOLT-1", BigDecimal.valueOf(6), "SHOP", null, null, "JOB-9",
                         at.plusSeconds(120), "anna"),
-                new Movement(102, MovementType.TRANSFER, "BOLT-1", 4, "MAIN", "SHOP", null, null,
+                new Movement(102, MovementType.TRANSFER, "BOLT-1", BigDecimal.valueOf(4), "MAIN", "SHOP", null, null,
                         at.plusSeconds(60), "ben"),
-                new Movement(9, MovementType.ADJUST, "BOLT-1", -2, null, "MAIN", "cycle count", null, at, null));
+                new Movement(9, MovementType.ADJUST, "BOLT-1", BigDecimal.valueOf(-2), null, "MAIN", "cycle count", null, at, null));
 
         assertThat(MovementsCommand.table(movements, output).lines()).containsExactly(
                 " ID  WHEN              TYPE      SKU     QUANTITY  FROM  TO    BY    REFERENCE  REASON",

@@ -6,6 +6,7 @@ import org.stockroom.client.model.Product;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,9 +17,11 @@ class ProductViewsTest {
 
     private static final Instant CREATED = Instant.parse("2025-11-21T10:15:30Z");
 
-    private final Product bolt = new Product("BOLT-1", "Hex bolt", null, "EA", "Fasteners", 5, false, 6, 2,
+    private final Product bolt = new Product("BOLT-1", "Hex bolt", null, "EA", "Fasteners", BigDecimal.valueOf(5), false,
+            BigDecimal.valueOf(6), 0, 2,
             CREATED, CREATED.plusSeconds(3600));
-    private final Product tape = new Product("TAPE", "PTFE tape", "12 mm", "ROLL", null, 20, true, 0, 7,
+    private final Product tape = new Product("TAPE", "PTFE tape", "12 mm", "ROLL", null, BigDecimal.valueOf(20), true,
+            BigDecimal.ZERO, 0, 7,
             CREATED, CREATED);
 
     @Test

@@ -12,6 +12,7 @@ import javax.swing.JProgressBar;
 import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.UIManager;
+import java.math.BigDecimal;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
@@ -142,10 +143,13 @@ public abstract class FormDialog extends JDialog {
         return text.isEmpty() ? null : text;
     }
 
-    /** A whole number in the field, or null when it is not one. */
-    protected static Integer wholeNumber(javax.swing.text.JTextComponent field) {
+    /**
+     * The exact number in the field ({@code 12}, {@code -2}, {@code 2.5}), or null when it is not
+     * one. Whether its decimals suit the product's unit is the server's to say.
+     */
+    protected static BigDecimal number(javax.swing.text.JTextComponent field) {
         try {
-            return Integer.valueOf(text(field));
+            return new BigDecimal(text(field));
         } catch (NumberFormatException e) {
             return null;
         }

@@ -7,6 +7,7 @@ import org.stockroom.desktop.connection.ServerConnection;
 
 import javax.swing.JComboBox;
 import javax.swing.JTextField;
+import java.math.BigDecimal;
 import java.awt.Window;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +58,10 @@ public final class MovementDialog extends FormDialog {
         if (text(sku).isEmpty()) {
             problems.add("Enter the product's SKU.");
         }
-        Integer amount = wholeNumber(quantity);
+        BigDecimal amount = number(quantity);
         if (amount == null) {
-            problems.add("The quantity must be a whole number.");
-        } else if (type == MovementType.ADJUST ? amount == 0 : amount <= 0) {
+            problems.add("The quantity must be a number, such as 12 or 2.5.");
+        } else if (type == MovementType.ADJUST ? amount.signum() == 0 : amount.signum() <= 0) {
             problems.add(type == MovementType.ADJUST ? "The change must not be zero." : "The quantity must be more than zero.");
         }
         if (from != null && selected(from) == null) {
@@ -80,7 +81,7 @@ public final class MovementDialog extends FormDialog {
 
     @Override
     protected void submit() {
-        NewMovement movement = new NewMovement(type, text(sku), wholeNumber(quantity),
+        NewMovement movement = new NewMovement(type, text(sku), number(quantity),
                 from == null ? null : selected(from), to == null ? null : selected(to), textOrNull(reason), textOrNull(reference));
         String key = keys.keyFor(movement);
         connection.run(() -> connection.client().movements().record(movement, key), recorded -> {

@@ -9,11 +9,11 @@ import org.stockroom.desktop.connection.ServerConnection;
 
 import javax.swing.JOptionPane;
 import javax.swing.JTextField;
+import java.math.BigDecimal;
 import java.awt.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * Creates a product, or edits one. An edit sends the version it started from ({@code If-Match});
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class ProductDialog extends FormDialog {
 
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final ServerConnection connection;
     private final Consumer<Product> onSaved;
@@ -66,24 +65,21 @@ public final class ProductDialog extends FormDialog {
         description.setText(value.description());
         unit.setText(value.unitOfMeasure());
         category.setText(value.category());
-        reorderPoint.setText(Integer.toString(value.reorderPoint()));
+        reorderPoint.setText(value.reorderPoint().toPlainString());
     }
 
     @Override
     protected List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (etag == null && !SKU.matcher(text(sku)).matches()) {
-            problems.add("The SKU must start with a letter or digit and hold only letters, digits, '.', '_' and '-'.");
-        }
-        if (text(sku).length() > 64) {
-            problems.add("The SKU may have at most 64 characters.");
+        if (text(sku).isEmpty()) {
+            problems.add("Enter the product's SKU.");  // its rule is the server's: a bad one comes back as a 422
         }
         if (text(name).isEmpty()) {
             problems.add("Enter the product's name.");
         }
-        Integer reorder = wholeNumber(reorderPoint);
-        if (reorder == null || reorder < 0) {
-            problems.add("The reorder point must be a whole number, 0 or more.");
+        BigDecimal reorder = number(reorderPoint);
+        if (reorder == null || reorder.signum() < 0) {
+            problems.add("The reorder point must be a number, 0 or more.");
         }
         return problems;
     }
@@ -92,12 +88,12 @@ public final class ProductDialog extends FormDialog {
     protected void submit() {
         if (etag == null) {
             NewProduct product = new NewProduct(text(sku), text(name), textOrNull(description), textOrNull(unit),
-                    textOrNull(category), wholeNumber(reorderPoint));
+                    textOrNull(category), number(reorderPoint));
             String key = keys.keyFor(product);
             connection.run(() -> connection.client().products().create(product, key), this::saved, this::refused);
         } else {
             ProductChanges changes = new ProductChanges(text(name), textOrNull(description), textOrNull(unit),
-                    textOrNull(category), wholeNumber(reorderPoint));
+                    textOrNull(category), number(reorderPoint));
             String sentEtag = etag;
             connection.run(() -> connection.client().products().update(text(sku), changes, sentEtag), this::saved, this::refused);
         }

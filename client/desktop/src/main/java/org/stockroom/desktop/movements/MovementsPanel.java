@@ -6,6 +6,7 @@ import org.stockroom.desktop.table.ListTableModel.Column;
 import org.stockroom.desktop.table.Tables;
 
 import javax.swing.JScrollPane;
+import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class MovementsPanel extends JScrollPane {
     private final ListTableModel<Movement> movements = new ListTableModel<>(List.of(
             new Column<>("When", String.class, movement -> WHEN.format(movement.occurredAt())),
             new Column<>("Type", String.class, movement -> movement.type().name()),
-            new Column<>("Quantity", Integer.class, Movement::quantity),
+            new Column<>("Quantity", BigDecimal.class, Movement::quantity),
             new Column<>("From", String.class, Movement::from),
             new Column<>("To", String.class, Movement::to),
             new Column<>("Reference", String.class, Movement::reference),

@@ -6,6 +6,7 @@ import org.stockroom.client.model.ProductQuery;
 import org.stockroom.desktop.connection.ServerConnection;
 import org.stockroom.desktop.table.ListTableModel;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -24,8 +25,8 @@ public final class ProductList {
             new ListTableModel.Column<>("SKU", String.class, Product::sku),
             new ListTableModel.Column<>("Name", String.class, Product::name),
             new ListTableModel.Column<>("Category", String.class, Product::category),
-            new ListTableModel.Column<>("On hand", Long.class, Product::onHand),
-            new ListTableModel.Column<>("Reorder point", Integer.class, Product::reorderPoint)));
+            new ListTableModel.Column<>("On hand", BigDecimal.class, Product::onHand),
+            new ListTableModel.Column<>("Reorder point", BigDecimal.class, Product::reorderPoint)));
 
     private ProductQuery query = new ProductQuery(null, null, null, PAGE_SIZE, null);
     private String next;

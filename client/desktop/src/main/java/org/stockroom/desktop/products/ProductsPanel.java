@@ -191,7 +191,7 @@ public final class ProductsPanel extends JPanel {
      * server's {@code belowReorder} filter has it. A reorder point of 0 is never undercut.
      */
     static boolean isLow(Product product) {
-        return product.reorderPoint() > 0 && product.onHand() < product.reorderPoint();
+        return product.reorderPoint().signum() > 0 && product.onHand().compareTo(product.reorderPoint()) < 0;
     }
 
     /** Shades products below their reorder point. */

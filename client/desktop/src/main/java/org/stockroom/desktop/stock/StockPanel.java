@@ -6,6 +6,7 @@ import org.stockroom.desktop.table.ListTableModel.Column;
 import org.stockroom.desktop.table.Tables;
 
 import javax.swing.JScrollPane;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** The selected product's stock, a row per location: the table named {@code stock}. */
@@ -13,7 +14,7 @@ public final class StockPanel extends JScrollPane {
 
     private final ListTableModel<StockLevel> levels = new ListTableModel<>(List.of(
             new Column<>("Location", String.class, StockLevel::location),
-            new Column<>("On hand", Long.class, StockLevel::onHand)));
+            new Column<>("On hand", BigDecimal.class, StockLevel::onHand)));
 
     public StockPanel() {
         setViewportView(Tables.singleSelection(levels, "stock"));

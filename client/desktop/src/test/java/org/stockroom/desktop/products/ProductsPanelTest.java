@@ -3,6 +3,7 @@ package org.stockroom.desktop.products;
 import org.junit.jupiter.api.Test;
 import org.stockroom.client.model.Product;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,7 @@ class ProductsPanelTest {
 
     private static Product product(int reorderPoint, long onHand) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new Product("BOLT-1", "Hex bolt", null, "EA", "Fasteners", reorderPoint, false, onHand, 1, now, now);
+        return new Product("BOLT-1", "Hex bolt", null, "EA", "Fasteners", BigDecimal.valueOf(reorderPoint), false,
+                BigDecimal.valueOf(onHand), 0, 1, now, now);
     }
 }

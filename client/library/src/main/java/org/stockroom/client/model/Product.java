@@ -2,14 +2,18 @@ package org.stockroom.client.model;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A product as the server shows it; {@code onHand} is the total across all locations. */
+/**
+ * A product as the server shows it; {@code onHand} is the total across all locations, and its
+ * quantities have the {@code decimalPlaces} of its unit (0 for EA, 3 for M or KG).
+ */
 @JsonbPropertyOrder({"sku", "name", "description", "unitOfMeasure", "category", "reorderPoint",
-        "archived", "onHand", "version", "createdAt", "updatedAt"})
+        "archived", "onHand", "decimalPlaces", "version", "createdAt", "updatedAt"})
 public record Product(String sku, String name, String description, String unitOfMeasure,
-                      String category, int reorderPoint, boolean archived, long onHand,
-                      long version, Instant createdAt, Instant updatedAt) {
+                      String category, BigDecimal reorderPoint, boolean archived, BigDecimal onHand,
+                      int decimalPlaces, long version, Instant createdAt, Instant updatedAt) {
 
     /** The values a {@code PUT} would write back unchanged; a starting point for edits. */
     public ProductChanges changes() {

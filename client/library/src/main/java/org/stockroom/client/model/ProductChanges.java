@@ -2,10 +2,12 @@ package org.stockroom.client.model;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
+import java.math.BigDecimal;
+
 /** The body of {@code PUT /products/{sku}}: every editable field, as it should be afterwards. */
 @JsonbPropertyOrder({"name", "description", "unitOfMeasure", "category", "reorderPoint"})
 public record ProductChanges(String name, String description, String unitOfMeasure,
-                             String category, int reorderPoint) {
+                             String category, BigDecimal reorderPoint) {
 
     public ProductChanges withName(String name) {
         return new ProductChanges(name, description, unitOfMeasure, category, reorderPoint);
@@ -23,7 +25,7 @@ public record ProductChanges(String name, String description, String unitOfMeasu
         return new ProductChanges(name, description, unitOfMeasure, category, reorderPoint);
     }
 
-    public ProductChanges withReorderPoint(int reorderPoint) {
+    public ProductChanges withReorderPoint(BigDecimal reorderPoint) {
         return new ProductChanges(name, description, unitOfMeasure, category, reorderPoint);
     }
 }
