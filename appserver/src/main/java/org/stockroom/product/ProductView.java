@@ -1,10 +1,21 @@
 package org.stockroom.product;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.time.Instant;
 
 /** A product as the API shows it, with its total on hand across locations. */
+@Schema(description = "A product, with its total on hand across all locations", properties = {
+        @SchemaProperty(name = "sku", description = "The identifier; never changes", example = "BOLT-M8-40"),
+        @SchemaProperty(name = "description", nullable = true),
+        @SchemaProperty(name = "unitOfMeasure", example = "EA"),
+        @SchemaProperty(name = "category", nullable = true),
+        @SchemaProperty(name = "reorderPoint", description = "Reorder when the total on hand falls below this"),
+        @SchemaProperty(name = "archived", description = "Takes no new stock; left out of lists unless asked for"),
+        @SchemaProperty(name = "onHand", description = "The total on hand across all locations"),
+        @SchemaProperty(name = "version", description = "Goes up by one on every change; the ETag")})
 @JsonbNillable
 public record ProductView(String sku, String name, String description, String unitOfMeasure, String category,
                           int reorderPoint, boolean archived, long onHand, long version,
