@@ -1,6 +1,7 @@
 package org.stockroom.api;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -9,5 +10,8 @@ import java.util.List;
  * following page; {@code next} is null on the last page.
  */
 @JsonbNillable
-public record Page<T>(List<T> items, String next) {
+public record Page<T>(List<T> items,
+                      @Schema(nullable = true, description = "Send as 'after', with the same filters, for the "
+                              + "following page; null on the last page")
+                      String next) {
 }

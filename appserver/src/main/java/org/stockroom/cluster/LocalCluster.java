@@ -394,6 +394,7 @@ public final class LocalCluster implements AutoCloseable {
                 "",
                 "Stockroom is running: " + servers.size() + " app server" + (servers.size() == 1 ? "" : "s") + " behind HAProxy.",
                 "  API:       " + api + "   (the load balancer; health: " + uri() + "/health)",
+                "  OpenAPI:   " + uri() + "/openapi   (the API's description)",
                 "  HAProxy:   " + loadBalancer.statsUri() + "/stats   (which server is up, requests per server)"));
         for (AppServerProcess server : servers) {
             text.append(System.lineSeparator()).append("  ").append(server.name()).append(":      ")

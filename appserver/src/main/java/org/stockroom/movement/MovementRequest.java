@@ -8,10 +8,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 
 /** The body of {@code POST /movements}. */
+@Schema(description = "A movement to record. A blank from, to, reason or reference counts as absent. By type: "
+        + "RECEIVE a positive quantity into 'to'; ISSUE a positive quantity out of 'from'; TRANSFER a positive quantity "
+        + "from 'from' to another 'to'; ADJUST a signed, non-zero quantity at one location ('to' or 'from'), with a "
+        + "reason", properties = {
+        @SchemaProperty(name = "type", enumeration = {"RECEIVE", "ISSUE", "ADJUST", "TRANSFER"}),
+        @SchemaProperty(name = "from", description = "A location code, as the type requires"),
+        @SchemaProperty(name = "to", description = "A location code, as the type requires"),
+        @SchemaProperty(name = "reason", description = "Required for ADJUST"),
+        @SchemaProperty(name = "reference", description = "An outside reference: a purchase order, a job")})
 public record MovementRequest(
         @NotNull
         @Pattern(regexp = "RECEIVE|ISSUE|ADJUST|TRANSFER", message = "must be one of RECEIVE, ISSUE, ADJUST, TRANSFER")

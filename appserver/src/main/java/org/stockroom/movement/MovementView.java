@@ -1,12 +1,25 @@
 package org.stockroom.movement;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A ledger line as the API shows it, with SKU and location codes rather than internal ids. */
 @JsonbNillable
+@Schema(description = "A line of the stock ledger", properties = {
+        @SchemaProperty(name = "id", description = "Assigned by the server, increasing"),
+        @SchemaProperty(name = "quantity",
+                description = "Positive; for ADJUST a signed, non-zero correction; in the product's unit's decimal places"),
+        @SchemaProperty(name = "from", nullable = true, description = "The location code the stock left"),
+        @SchemaProperty(name = "to", nullable = true, description = "The location code the stock went to"),
+        @SchemaProperty(name = "reason", nullable = true, description = "Why; always given for ADJUST"),
+        @SchemaProperty(name = "reference", nullable = true, description = "An outside reference: an order, a job"),
+        @SchemaProperty(name = "occurredAt", description = "When the server recorded it"),
+        @SchemaProperty(name = "recordedBy", nullable = true,
+                description = "Who recorded it; null only on movements recorded before log-in existed")})
 public record MovementView(long id, MovementType type, String sku, BigDecimal quantity, String from, String to,
                            String reason, String reference, Instant occurredAt, String recordedBy) {
 

@@ -6,10 +6,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 
 /** The body of {@code POST /products}. */
+@Schema(description = "A new product. Text is trimmed; a blank description or category is stored as null",
+        properties = {
+                @SchemaProperty(name = "sku", pattern = "^" + Sku.PATTERN + "$", example = "HINGE-75"),
+                @SchemaProperty(name = "unitOfMeasure", description = "EA when absent or blank"),
+                @SchemaProperty(name = "reorderPoint", description = "0 when absent; no finer than the unit counts")})
 public record NewProductRequest(
         @NotBlank
         @Size(max = Sku.MAX_LENGTH)

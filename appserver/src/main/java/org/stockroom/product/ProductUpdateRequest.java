@@ -5,6 +5,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +17,10 @@ import java.time.Instant;
  * representation it read: the read-only fields are accepted and ignored, except a
  * {@code sku} that differs from the path, which is refused.
  */
+@Schema(description = "A product's new details, replacing every editable field: an omitted description or category "
+        + "becomes null, unitOfMeasure EA, reorderPoint 0. The read-only fields of a product as read (archived, onHand, "
+        + "version, createdAt, updatedAt) are accepted and ignored", properties = {
+        @SchemaProperty(name = "sku", description = "May be left out; if given, the SKU in the path")})
 public record ProductUpdateRequest(
         String sku,
         @NotBlank @Size(max = 200) @NoControlCharacters String name,

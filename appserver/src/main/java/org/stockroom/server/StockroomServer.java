@@ -239,6 +239,7 @@ public final class StockroomServer implements AutoCloseable {
                 "",
                 "Stockroom is running.",
                 "  API:       " + url + "/api/v1   (health: " + url + "/health)",
+                "  OpenAPI:   " + url + "/openapi   (the API's description, YAML; JSON with ?format=JSON)",
                 "  Database:  " + database.jdbcUrl() + (embeddedDatabase != null ? "  (embedded)" : ""),
                 "",
                 adminNotice() + "Log in and try the command-line client in another terminal:",

@@ -15,6 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.stockroom.api.ErrorResponses;
 import org.stockroom.ratelimit.ClientAddress;
 import org.stockroom.security.CurrentUser;
 import org.stockroom.security.Roles;
@@ -29,6 +36,12 @@ import org.stockroom.security.Roles;
 @RolesAllowed(Roles.VIEWER)
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication", description = "Log-in with a user name and password for a bearer token, log-out, "
+        + "and one's own password")
+@APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = ErrorResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "429", ref = ErrorResponses.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ErrorResponses.UNAVAILABLE)
 public class AuthResource {
 
     private final AuthService service;
@@ -46,6 +59,16 @@ public class AuthResource {
     @PermitAll
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirements  // none: this is where a token comes from
+    @Operation(summary = "Log in", description = "A bearer token for a user name and password, shown only in this "
+            + "answer. 401 for an unknown user, a wrong password or a disabled user alike; 429 after too many failed "
+            + "log-ins; 503 server-busy while the server checks as many passwords as it allows at once. "
+            + "No token needed.")
+    @APIResponse(responseCode = "200", description = "The token, with Cache-Control: no-store",
+            content = @Content(schema = @Schema(implementation = TokenView.class)))
+    @APIResponse(responseCode = "413", ref = ErrorResponses.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ErrorResponses.INVALID_FIELDS)
     public Response issueToken(@NotNull(message = "a JSON body is required") @Valid TokenRequest request) {
         return Response.ok(TokenView.of(service.logIn(request.username(), request.password(), clientAddress())))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")  // RFC 6749 section 5.1
@@ -55,6 +78,8 @@ public class AuthResource {
 
     @GET
     @Path("/me")
+    @Operation(summary = "Who the token stands for", description = "Role: viewer.")
+    @APIResponse(responseCode = "200", description = "The token's user, role and expiry")
     public SessionView me() {
         return SessionView.of(currentUser.session().orElseThrow());
     }
@@ -63,6 +88,14 @@ public class AuthResource {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change one's own password", description = "All of the user's tokens are revoked, this "
+            + "one too: log in again. A wrong current password is a 403 and counts as a failed log-in. Role: viewer.")
+    @APIResponse(responseCode = "204", description = "Changed; every token of the user is revoked")
+    @APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)  // the current password is wrong
+    @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)  // edit-conflict: an admin changed the user
+    @APIResponse(responseCode = "413", ref = ErrorResponses.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ErrorResponses.INVALID_FIELDS)
     public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChangeRequest request) {
         service.changeOwnPassword(currentUser.username(), request.currentPassword(), request.newPassword(), clientAddress());
         return Response.noContent().build();
@@ -70,6 +103,9 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @Operation(summary = "Log out", description = "Revokes this token at once; the user's others stay valid. "
+            + "Role: viewer.")
+    @APIResponse(responseCode = "204", description = "The token is revoked")
     public Response logOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         service.logOut(authorization);
         return Response.noContent().build();

@@ -4,9 +4,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.stockroom.auth.password.Passwords;
+import org.stockroom.security.Roles;
 
 /** The body of {@code POST /users}. {@code toString} leaves the password out. */
+@Schema(description = "A new user", properties = {
+        @SchemaProperty(name = "username", pattern = "^" + NewUserRequest.USERNAME_PATTERN + "$",
+                description = "Unique ignoring case"),
+        @SchemaProperty(name = "role", enumeration = {Roles.VIEWER, Roles.CLERK, Roles.MANAGER, Roles.ADMIN})})
 public record NewUserRequest(
         @NotBlank
         @Size(max = 64)

@@ -14,13 +14,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.stockroom.api.Cursor;
+import org.stockroom.api.ErrorResponses;
 import org.stockroom.api.Page;
 import org.stockroom.api.PageRequest;
+import org.stockroom.api.StockroomApplication;
 import org.stockroom.auth.password.LoginGate;
 import org.stockroom.auth.password.Passwords;
 import org.stockroom.idempotency.IdempotentRequests;
@@ -39,6 +49,12 @@ import org.stockroom.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Users", description = "Who may log in, with which role (admins only); disabled, never deleted")
+@APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
+@APIResponse(responseCode = "401", ref = ErrorResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ErrorResponses.FORBIDDEN)
+@APIResponse(responseCode = "429", ref = ErrorResponses.TOO_MANY_REQUESTS)
+@APIResponse(responseCode = "503", ref = ErrorResponses.UNAVAILABLE)
 public class UserResource {
 
     private final UserService service;
@@ -55,7 +71,11 @@ public class UserResource {
     }
 
     @GET
-    public Page<UserView> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+    @Operation(summary = "List users", description = "Disabled ones too, by user name, a page at a time. Role: admin.")
+    @APIResponse(responseCode = "200", description = "A page of users")
+    @APIResponse(responseCode = "422", ref = ErrorResponses.INVALID_FIELDS)
+    public Page<UserView> list(@Parameter(ref = StockroomApplication.LIMIT) @QueryParam("limit") String limit,
+                               @Parameter(ref = StockroomApplication.AFTER) @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after);
         String afterUsername = page.after() == null ? null : Cursor.decode(page.after(), 1).getFirst();
         return Cursor.page(service.list(afterUsername, page.fetchSize()).stream().map(UserView::of).toList(),
@@ -64,12 +84,24 @@ public class UserResource {
 
     @GET
     @Path("/{username}")
+    @Operation(summary = "Read a user", description = "The name in any case. Role: admin.")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
     public UserView get(@PathParam("username") String username) {
         return UserView.of(service.get(username));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user", description = "Takes no Idempotency-Key: a repeated request is a 409. "
+            + "Role: admin.")
+    @APIResponse(responseCode = "201", description = "The user, created",
+            headers = @Header(name = HttpHeaders.LOCATION, ref = HttpHeaders.LOCATION),
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)  // already-exists, in any case
+    @APIResponse(responseCode = "413", ref = ErrorResponses.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ErrorResponses.INVALID_FIELDS)
     public Response create(@Context UriInfo uriInfo,
                            @NotNull(message = "a JSON body is required") @Valid NewUserRequest request) {
         String passwordHash = gate.check(() -> passwords.hash(request.password()));
@@ -83,6 +115,15 @@ public class UserResource {
     @PATCH
     @Path("/{username}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's role, or disable or enable it", description = "An absent or null field "
+            + "stays as it is. Disabling revokes the user's tokens. An admin cannot disable or demote itself, nor the "
+            + "last enabled admin (409 last-admin). Role: admin.")
+    @APIResponse(responseCode = "200", description = "The user as it is now")
+    @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ErrorResponses.CONFLICT)  // last-admin
+    @APIResponse(responseCode = "413", ref = ErrorResponses.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ErrorResponses.INVALID_FIELDS)
     public UserView change(@PathParam("username") String username,
                            @NotNull(message = "a JSON body is required") @Valid UserUpdateRequest request) {
         UserChange change = request.change();
@@ -95,6 +136,12 @@ public class UserResource {
     @POST
     @Path("/{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reset a user's password", description = "Revokes all of the user's tokens. Role: admin.")
+    @APIResponse(responseCode = "204", description = "Reset; every token of the user is revoked")
+    @APIResponse(responseCode = "404", ref = ErrorResponses.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ErrorResponses.BODY_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ErrorResponses.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ErrorResponses.INVALID_FIELDS)
     public Response resetPassword(@PathParam("username") String username,
                                   @NotNull(message = "a JSON body is required") @Valid PasswordResetRequest request) {
         service.resetPassword(username, gate.check(() -> passwords.hash(request.password())));
