@@ -237,7 +237,7 @@ class DesktopIT {
         receive.button("ok").click();
 
         assertThat(receive.textBox("message").text())
-                .startsWith("Enter the product's SKU.\nThe quantity must be a whole number.");
+                .startsWith("Enter the product's SKU.\nThe quantity must be a number, such as 12 or 2.5.");
         receive.requireVisible();
         receive.button("cancel").click();
     }
