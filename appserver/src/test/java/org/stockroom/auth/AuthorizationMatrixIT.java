@@ -90,6 +90,7 @@ class AuthorizationMatrixIT {
                 new Endpoint("POST /locations", Role.MANAGER, 201, () -> call -> call
                         .body(Map.of("code", unique("MX"), "name", "Matrix location")).post("/locations")),
                 new Endpoint("GET /stock", Role.VIEWER, 200, () -> call -> call.get("/stock")),
+                new Endpoint("GET /units", Role.VIEWER, 200, () -> call -> call.get("/units")),
                 new Endpoint("GET /movements", Role.VIEWER, 200, () -> call -> call.get("/movements")),
                 new Endpoint("GET /movements/{id}", Role.VIEWER, 200, () -> {
                     String sku = newProduct();
