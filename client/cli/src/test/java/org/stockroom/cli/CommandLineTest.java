@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -74,8 +75,15 @@ class CommandLineTest {
         ParseResult adjust = leaf(parse(stockroom(Map.of()),
                 "stock", "adjust", "BOLT-1", "-2", "--at", "MAIN", "--reason", "cycle count"));
 
-        assertThat((Integer) adjust.matchedPositionalValue(1, null)).isEqualTo(-2);
+        assertThat((BigDecimal) adjust.matchedPositionalValue(1, null)).isEqualByComparingTo("-2");
         assertThat((String) adjust.matchedOptionValue("--reason", null)).isEqualTo("cycle count");
+    }
+
+    @Test
+    void takesAFractionalQuantityExactly() {
+        ParseResult issue = leaf(parse(stockroom(Map.of()), "stock", "issue", "CABLE-1", "2.125", "--from", "DRUM"));
+
+        assertThat((BigDecimal) issue.matchedPositionalValue(1, null)).isEqualTo(new BigDecimal("2.125"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.stockroom.cli.audit;
 import org.stockroom.cli.ExitCode;
 import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
+import org.stockroom.cli.SinceOption;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
 import org.stockroom.client.StockroomClient;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,10 +31,8 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "USER", description = "Only changes made by this user (case is ignored).")
     String user;
 
-    @Option(names = "--since", paramLabel = "WHEN",
-            description = "Only changes at or after WHEN: a date (2025-11-21), a local time (2025-11-21T08:00) "
-                    + "or an instant (2025-11-21T07:00:00Z).")
-    Instant since;
+    @Mixin
+    SinceOption since;
 
     @Mixin
     PageOptions paging;
@@ -43,7 +41,7 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
-        AuditQuery query = new AuditQuery(user, since, paging.limit(), null);
+        AuditQuery query = new AuditQuery(user, since.since(), paging.limit(), null);
         paging.show(output, after -> client.audit().list(query.withAfter(after)), "audit events",
                 events -> table(events, output));
         return ExitCode.OK;

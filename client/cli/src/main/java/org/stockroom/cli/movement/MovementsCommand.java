@@ -3,6 +3,7 @@ package org.stockroom.cli.movement;
 import org.stockroom.cli.ExitCode;
 import org.stockroom.cli.Output;
 import org.stockroom.cli.PageOptions;
+import org.stockroom.cli.SinceOption;
 import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
 import org.stockroom.client.StockroomClient;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -30,10 +30,8 @@ public final class MovementsCommand implements Callable<Integer> {
     @Option(names = "--location", paramLabel = "CODE", description = "Only movements into or out of this location.")
     String location;
 
-    @Option(names = "--since", paramLabel = "WHEN",
-            description = "Only movements at or after WHEN: a date (2025-11-21), a local time (2025-11-21T08:00) "
-                    + "or an instant (2025-11-21T07:00:00Z).")
-    Instant since;
+    @Mixin
+    SinceOption since;
 
     @Mixin
     PageOptions paging;
@@ -42,7 +40,7 @@ public final class MovementsCommand implements Callable<Integer> {
     public Integer call() {
         StockroomClient client = stockroom.client();
         Output output = stockroom.output();
-        MovementQuery query = new MovementQuery(sku, location, since, paging.limit(), null);
+        MovementQuery query = new MovementQuery(sku, location, since.since(), paging.limit(), null);
         paging.show(output, after -> client.movements().list(query.withAfter(after)), "movements",
                 movements -> table(movements, output));
         return ExitCode.OK;
