@@ -3,6 +3,7 @@ package org.stockroom.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -13,6 +14,13 @@ import org.stockroom.product.ProductArchived;
 import org.stockroom.product.ProductCreated;
 import org.stockroom.product.ProductDetails;
 import org.stockroom.product.ProductRevised;
+import org.stockroom.purchasing.PurchaseOrder;
+import org.stockroom.purchasing.PurchaseOrderCancelled;
+import org.stockroom.purchasing.PurchaseOrderCreated;
+import org.stockroom.purchasing.PurchaseOrderLine;
+import org.stockroom.purchasing.PurchaseOrderReceived;
+import org.stockroom.purchasing.PurchaseReceipt;
+import org.stockroom.purchasing.PurchaseReceiptLine;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -59,6 +67,59 @@ public class AuditedFacts {
     void movementRecorded(@Observes MovementRecorded fact) {
         StockMovement movement = fact.movement();
         trail.record("movement.recorded", "movement", movement.id().toString(), detailsOf(movement));
+    }
+
+    void purchaseOrderCreated(@Observes PurchaseOrderCreated fact) {
+        trail.record("purchase_order.created", "purchase_order", fact.order().number(), detailsOf(fact.order()));
+    }
+
+    void purchaseOrderReceived(@Observes PurchaseOrderReceived fact) {
+        trail.record("purchase_order.received", "purchase_order", fact.order().number(),
+                detailsOf(fact.receipt(), fact.order()));
+    }
+
+    void purchaseOrderCancelled(@Observes PurchaseOrderCancelled fact) {
+        JsonArrayBuilder closed = JSON.createArrayBuilder();
+        for (PurchaseOrderLine line : fact.order().lines()) {
+            closed.add(JSON.createObjectBuilder()
+                    .add("sku", line.product().sku())
+                    .add("ordered", line.product().inItsUnit(line.quantityOrdered()))
+                    .add("received", line.product().inItsUnit(line.quantityReceived())));
+        }
+        trail.record("purchase_order.cancelled", "purchase_order", fact.order().number(),
+                JSON.createObjectBuilder().add("lines", closed).build());
+    }
+
+    /** A new order: its supplier, switch, date and lines; absent fields left out. */
+    static JsonObject detailsOf(PurchaseOrder order) {
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
+        for (PurchaseOrderLine line : order.lines()) {
+            lines.add(JSON.createObjectBuilder()
+                    .add("sku", line.product().sku())
+                    .add("quantity", line.product().inItsUnit(line.quantityOrdered())));
+        }
+        JsonObjectBuilder details = JSON.createObjectBuilder()
+                .add("supplier", order.supplier())
+                .add("allowOverReceipt", order.allowsOverReceipt());
+        addIfPresent(details, "expectedOn", order.expectedOn() == null ? null : order.expectedOn().toString());
+        addIfPresent(details, "note", order.note());
+        return details.add("lines", lines).build();
+    }
+
+    /** A delivery: where it went, what it brought (each line with the movement it wrote), and the order's status after it. */
+    static JsonObject detailsOf(PurchaseReceipt receipt, PurchaseOrder order) {
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
+        for (PurchaseReceiptLine line : receipt.lines()) {
+            lines.add(JSON.createObjectBuilder()
+                    .add("sku", line.movement().product().sku())
+                    .add("quantity", line.movement().product().inItsUnit(line.quantity()))
+                    .add("movementId", line.movement().id()));
+        }
+        JsonObjectBuilder details = JSON.createObjectBuilder()
+                .add("receiptId", receipt.id())
+                .add("location", receipt.location().code());
+        addIfPresent(details, "reference", receipt.reference());
+        return details.add("lines", lines).add("status", order.status().name()).build();
     }
 
     /** Every field of a new product as JSON, nulls included. */

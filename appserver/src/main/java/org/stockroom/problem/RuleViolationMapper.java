@@ -43,6 +43,10 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
                     violation.getMessage(), fieldErrors(violation));
             case UNIT_TOO_COARSE -> new ConflictException(ProblemTypes.UNIT_TOO_COARSE, "Unit too coarse",
                     violation.getMessage());
+            case OVER_RECEIPT -> new ConflictException(ProblemTypes.OVER_RECEIPT, "Over-receipt",
+                    violation.getMessage());
+            case PURCHASE_ORDER_CLOSED -> new ConflictException(ProblemTypes.PURCHASE_ORDER_CLOSED,
+                    "Purchase order closed", violation.getMessage());
             case EDIT_CONFLICT -> new ApiException(412, ProblemTypes.EDIT_CONFLICT, "Edit conflict",
                     violation.getMessage());
             case INVALID_FIELDS -> new InvalidRequestException(fieldErrors(violation));

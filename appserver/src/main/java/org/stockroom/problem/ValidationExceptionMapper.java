@@ -41,11 +41,13 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
         String queryParameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() != null) {
-                    pointer.append('/').append(node.getName().replace("~", "~0").replace("/", "~1"));
-                }
-                if (node.getIndex() != null) {
+                // lines[1].quantity is "lines", then "quantity" in element 1: /lines/1/quantity
+                if (node.isInIterable() && node.getIndex() != null) {
                     pointer.append('/').append(node.getIndex());
+                }
+                // A list's element itself ("<list element>") is named by its index alone.
+                if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
+                    pointer.append('/').append(node.getName().replace("~", "~0").replace("/", "~1"));
                 }
             } else if (node.getKind() == ElementKind.PARAMETER) {
                 queryParameter = node.getName();

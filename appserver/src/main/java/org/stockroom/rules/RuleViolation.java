@@ -26,6 +26,10 @@ public abstract class RuleViolation extends RuntimeException {
         QUANTITY_PRECISION,
         /** A product's new unit would count more coarsely than its ledger already does. */
         UNIT_TOO_COARSE,
+        /** A delivery would bring more than a purchase order line asks for, and the order does not allow it. */
+        OVER_RECEIPT,
+        /** A purchase order that is RECEIVED or CANCELLED takes no delivery and no cancel. */
+        PURCHASE_ORDER_CLOSED,
         /** An edit based on a version someone else has changed since. */
         EDIT_CONFLICT,
         /** Values that break their rules, each named by its field ({@link #fieldViolations()}). */

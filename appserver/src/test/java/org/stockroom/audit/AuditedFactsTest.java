@@ -46,4 +46,23 @@ class AuditedFactsTest {
                 "{\"type\":\"TRANSFER\",\"sku\":\"BOLT-1\",\"quantity\":4,\"from\":\"MAIN\",\"to\":\"SHOP\","
                         + "\"reference\":\"T-9\"}");
     }
+
+    @Test
+    void givenAPurchaseOrderAndADelivery_whenWrittenForTheAuditTrail_thenTheyAreThereBySkuWithTheMovements() {
+        Product bolt = new Product(Sku.of("BOLT-1"), ProductDetails.of("Hex bolt", null, null, null, BigDecimal.ZERO), EA);
+        org.stockroom.purchasing.PurchaseOrder order = new org.stockroom.purchasing.PurchaseOrder(
+                org.stockroom.purchasing.PurchaseOrderNumber.of("PO-1"), "Acme", false, java.time.LocalDate.of(2026, 12, 15),
+                null, "manager", java.util.List.of(new org.stockroom.purchasing.OrderedQuantity(bolt, BigDecimal.TEN)));
+        Location main = new Location(LocationCode.of("MAIN"), "Main");
+        var arrivals = order.arrivalsOf(java.util.List.of(
+                new org.stockroom.purchasing.DeliveredQuantity("BOLT-1", BigDecimal.TEN)));
+        var receipt = order.receive(main, java.util.Map.of(arrivals.getFirst(),
+                StockMovement.receipt(bolt, main, BigDecimal.TEN, null, "PO-1", "clerk")), "clerk", null);
+
+        assertThat(AuditedFacts.detailsOf(order).toString()).isEqualTo("{\"supplier\":\"Acme\",\"allowOverReceipt\":false,"
+                + "\"expectedOn\":\"2026-12-15\",\"lines\":[{\"sku\":\"BOLT-1\",\"quantity\":10}]}");
+        // Not yet stored: neither the receipt nor its movement has an id.
+        assertThat(receipt.lines()).hasSize(1);
+        assertThat(order.status()).isEqualTo(org.stockroom.purchasing.PurchaseOrderStatus.RECEIVED);
+    }
 }

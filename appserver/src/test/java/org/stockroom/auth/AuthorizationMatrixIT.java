@@ -106,6 +106,34 @@ class AuthorizationMatrixIT {
                     return call -> call.body(Map.of("type", "ISSUE", "sku", sku, "from", code, "quantity", 2))
                             .post("/movements");
                 }),
+                new Endpoint("GET /purchase-orders", Role.VIEWER, 200, () -> call -> call.get("/purchase-orders")),
+                new Endpoint("GET /purchase-orders/{number}", Role.VIEWER, 200, () -> {
+                    String number = newPurchaseOrder();
+                    return call -> call.get("/purchase-orders/{number}", number);
+                }),
+                new Endpoint("POST /purchase-orders", Role.MANAGER, 201, () -> {
+                    String sku = newProduct();
+                    return call -> call.body(Map.of("number", unique("PO"), "supplier", "Matrix supplier",
+                            "lines", List.of(Map.of("sku", sku, "quantity", 5)))).post("/purchase-orders");
+                }),
+                new Endpoint("POST /purchase-orders/{number}/receipts", Role.CLERK, 201, () -> {
+                    String number = newPurchaseOrder();
+                    String sku = api().get("/purchase-orders/{number}", number).path("lines[0].sku");
+                    String code = newLocation();
+                    return call -> call.body(Map.of("location", code, "lines", List.of(Map.of("sku", sku, "quantity", 2))))
+                            .post("/purchase-orders/{number}/receipts", number);
+                }),
+                new Endpoint("GET /purchase-orders/{number}/receipts/{id}", Role.VIEWER, 200, () -> {
+                    String number = newPurchaseOrder();
+                    String sku = api().get("/purchase-orders/{number}", number).path("lines[0].sku");
+                    int id = api().body(Map.of("location", newLocation(), "lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                            .post("/purchase-orders/{number}/receipts", number).then().statusCode(201).extract().path("id");
+                    return call -> call.get("/purchase-orders/{number}/receipts/{id}", number, id);
+                }),
+                new Endpoint("POST /purchase-orders/{number}/cancel", Role.MANAGER, 200, () -> {
+                    String number = newPurchaseOrder();
+                    return call -> call.header("If-Match", "*").post("/purchase-orders/{number}/cancel", number);
+                }),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
                 new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {
@@ -252,6 +280,15 @@ class AuthorizationMatrixIT {
         String sku = unique("MATRIX");
         createProduct(sku, 0);
         return sku;
+    }
+
+    /** An OPEN purchase order of 10 of a new product. */
+    private static String newPurchaseOrder() {
+        String number = unique("PO");
+        api().body(Map.of("number", number, "supplier", "Matrix supplier",
+                        "lines", List.of(Map.of("sku", newProduct(), "quantity", 10))))
+                .post("/purchase-orders").then().statusCode(201);
+        return number;
     }
 
     private static String newLocation() {

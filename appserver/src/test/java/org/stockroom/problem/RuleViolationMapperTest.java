@@ -54,6 +54,30 @@ class RuleViolationMapperTest {
     }
 
     @Test
+    void givenAnOverReceipt_whenMapped_thenItIs409WithTheLinesFigures() {
+        ApiException problem = RuleViolationMapper.problemOf(new org.stockroom.purchasing.OverReceiptException(
+                "PO-1", "BOLT-1", BigDecimal.TEN, BigDecimal.valueOf(6), BigDecimal.valueOf(4), BigDecimal.valueOf(5)));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.OVER_RECEIPT);
+        assertThat(problem.detail()).startsWith("Purchase order 'PO-1' expects 4 more of BOLT-1");
+        assertThat(problem.extensions()).containsExactly(java.util.Map.entry("sku", "BOLT-1"),
+                java.util.Map.entry("ordered", BigDecimal.TEN), java.util.Map.entry("received", BigDecimal.valueOf(6)),
+                java.util.Map.entry("outstanding", BigDecimal.valueOf(4)),
+                java.util.Map.entry("delivered", BigDecimal.valueOf(5)));
+    }
+
+    @Test
+    void givenAClosedPurchaseOrder_whenMapped_thenItIs409WithItsStatus() {
+        ApiException problem = RuleViolationMapper.problemOf(new org.stockroom.purchasing.PurchaseOrderClosedException(
+                "PO-1", org.stockroom.purchasing.PurchaseOrderStatus.CANCELLED));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.PURCHASE_ORDER_CLOSED);
+        assertThat(problem.extensions()).containsExactly(java.util.Map.entry("status", "CANCELLED"));
+    }
+
+    @Test
     void givenAWrongMovementShape_whenMapped_thenItIs422WithAPointerPerField() {
         RuleViolation refused = new org.stockroom.movement.InvalidMovementException(List.of(
                 new FieldViolation("quantity", "must be greater than 0 for " + MovementType.RECEIVE),

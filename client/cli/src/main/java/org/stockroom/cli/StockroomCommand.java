@@ -4,6 +4,7 @@ import org.stockroom.cli.audit.AuditCommand;
 import org.stockroom.cli.location.LocationCommand;
 import org.stockroom.cli.movement.MovementsCommand;
 import org.stockroom.cli.product.ProductCommand;
+import org.stockroom.cli.purchasing.PurchaseOrderCommand;
 import org.stockroom.cli.session.LoginCommand;
 import org.stockroom.cli.session.LogoutCommand;
 import org.stockroom.cli.session.PasswordCommand;
@@ -42,6 +43,7 @@ import java.util.Optional;
         synopsisSubcommandLabel = "COMMAND",
         description = "Keeps track of products, locations and stock in a Stockroom server.",
         subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
+                PurchaseOrderCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
                 UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

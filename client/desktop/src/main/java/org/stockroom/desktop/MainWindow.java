@@ -3,27 +3,32 @@ package org.stockroom.desktop;
 import org.stockroom.client.ProblemException;
 import org.stockroom.client.model.Location;
 import org.stockroom.client.model.MovementType;
+import org.stockroom.client.model.PurchaseOrder;
 import org.stockroom.desktop.connection.Failures;
 import org.stockroom.desktop.connection.ServerConnection;
 import org.stockroom.desktop.dialogs.LocationDialog;
 import org.stockroom.desktop.dialogs.MovementDialog;
 import org.stockroom.desktop.dialogs.ProductDialog;
+import org.stockroom.desktop.dialogs.ReceiveDialog;
 import org.stockroom.desktop.products.ProductDetailsPanel;
 import org.stockroom.desktop.products.ProductsPanel;
+import org.stockroom.desktop.purchasing.PurchaseOrdersPanel;
 
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
 import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
 import javax.swing.Timer;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.util.List;
 
 /**
- * The main window: products on the left ({@link ProductsPanel}), and for the selected product
- * its stock per location and its movements ({@link ProductDetailsPanel}), refreshed every few
- * seconds so that other clients' changes show; menus and toolbar from {@link MainActions}.
- * This class assembles them and says what the actions do.
+ * The main window, in two tabs. "Stock": products on the left ({@link ProductsPanel}), and for
+ * the selected product its stock per location and its movements ({@link ProductDetailsPanel}),
+ * refreshed every few seconds so that other clients' changes show. "Purchase orders": the orders
+ * and their lines, with the Receive dialog ({@link PurchaseOrdersPanel}, {@link ReceiveDialog}).
+ * Menus and toolbar from {@link MainActions}. This class assembles them and says what the actions do.
  */
 public final class MainWindow extends JFrame {
 
@@ -34,6 +39,8 @@ public final class MainWindow extends JFrame {
     private final StatusBar statusBar;
     private final ProductsPanel products;
     private final ProductDetailsPanel details;
+    private final PurchaseOrdersPanel purchaseOrders;
+    private final JTabbedPane tabs = new JTabbedPane();
     private final MainActions actions;
     private final Timer refresh;
     private List<String> locationCodes = List.of();
@@ -60,7 +67,18 @@ public final class MainWindow extends JFrame {
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, products, details);
         split.setResizeWeight(0.55);
         split.setDividerLocation(680);
-        getContentPane().add(split, BorderLayout.CENTER);
+        purchaseOrders = new PurchaseOrdersPanel(connection, this::readFailed);
+        purchaseOrders.onReceive(this::receiveDelivery);
+        tabs.setName("tabs");
+        tabs.addTab("Stock", split);
+        tabs.addTab("Purchase orders", purchaseOrders);
+        // The orders are fetched when their tab is first shown, and again each time it is chosen.
+        tabs.addChangeListener(event -> {
+            if (tabs.getSelectedComponent() == purchaseOrders) {
+                purchaseOrders.reload();
+            }
+        });
+        getContentPane().add(tabs, BorderLayout.CENTER);
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         actions.applyRole(connection.session());
 
@@ -133,6 +151,9 @@ public final class MainWindow extends JFrame {
         @Override
         public void refresh() {
             products.reload();
+            if (tabs.getSelectedComponent() == purchaseOrders) {
+                purchaseOrders.reload();
+            }
         }
 
         @Override
@@ -144,6 +165,18 @@ public final class MainWindow extends JFrame {
         public void quit() {
             dispose();
         }
+    }
+
+    /** Opens the Receive dialog for an OPEN order; on success the order's lines and the stock show the delivery. */
+    private void receiveDelivery(PurchaseOrder order) {
+        new ReceiveDialog(this, order, connection, locationCodes, received -> {
+            statusBar.showMessage("Received " + received.lines().size() + " line"
+                    + (received.lines().size() == 1 ? "" : "s") + " of " + received.order() + " at "
+                    + received.location() + " (receipt " + received.id() + ").");
+            purchaseOrders.reload();
+            products.reload();
+            details.refresh();
+        }).open();
     }
 
     /** Revokes the token on the server (in the background, best effort) and goes back to the log-in dialog. */

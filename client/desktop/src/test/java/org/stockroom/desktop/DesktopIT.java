@@ -23,6 +23,9 @@ import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.NewLocation;
 import org.stockroom.client.model.NewMovement;
 import org.stockroom.client.model.NewProduct;
+import org.stockroom.client.model.NewPurchaseOrder;
+import org.stockroom.client.model.NewReceipt;
+import org.stockroom.client.model.StockQuery;
 import org.stockroom.fault.TcpProxy;
 import org.stockroom.security.Role;
 import org.stockroom.testing.StockroomTestServer;
@@ -40,6 +43,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -203,6 +208,70 @@ class DesktopIT {
         window.button("refresh").requireEnabled();
         for (String action : new String[] {"receive", "issue", "transfer", "adjust", "newProduct", "newLocation"}) {
             window.button(action).requireDisabled();
+        }
+        window.tabbedPane("tabs").selectTab("Purchase orders");
+        window.button("receiveDelivery").requireDisabled();
+    }
+
+    @Test
+    void aClerkReceivesADeliveryAgainstAPurchaseOrderAndIsToldOfAnOverReceipt() throws Exception {
+        String dock = "DOCK-" + suffix;
+        String bolt = "BOLT-" + suffix;
+        String nut = "NUT-" + suffix;
+        String number = "PO-" + suffix;
+        try (StockroomClient admin = adminClient()) {
+            admin.locations().create(new NewLocation(dock, "Loading dock " + suffix));
+            admin.products().create(new NewProduct(bolt, "Hex bolt M8x40", null, "pcs", "Fasteners", BigDecimal.ZERO));
+            admin.products().create(new NewProduct(nut, "Hex nut M8", null, "pcs", "Fasteners", BigDecimal.ZERO));
+            // Neighbours for the picture: one received, one still open.
+            admin.purchaseOrders().create(new NewPurchaseOrder("PO-" + suffix + "-A", "Northwind Tools",
+                    LocalDate.of(2026, 11, 30), null, null, List.of(new NewPurchaseOrder.Line(nut, BigDecimal.valueOf(50)))));
+            admin.purchaseOrders().receive("PO-" + suffix + "-A", new NewReceipt(dock,
+                    List.of(new NewReceipt.Line(nut, BigDecimal.valueOf(50))), null));
+            admin.purchaseOrders().create(new NewPurchaseOrder(number, "Acme Fasteners", LocalDate.of(2026, 12, 15),
+                    null, null, List.of(new NewPurchaseOrder.Line(bolt, BigDecimal.valueOf(100)),
+                    new NewPurchaseOrder.Line(nut, BigDecimal.valueOf(250)))));
+            admin.purchaseOrders().receive(number, new NewReceipt(dock,
+                    List.of(new NewReceipt.Line(bolt, BigDecimal.valueOf(40))), "DN-1"));
+        }
+        window = logInAs(Role.CLERK);
+
+        window.tabbedPane("tabs").selectTab("Purchase orders");
+        JTableFixture orders = window.table("purchaseOrders");
+        awaitTrue("the order listed", () -> rowOf(orders, number) >= 0);
+        orders.selectRows(rowOf(orders, number));
+        JTableFixture lines = window.table("purchaseOrderLines");
+        awaitTrue("its lines: 40 of 100 bolts received, 60 outstanding", () -> lines.rowCount() == 2
+                && lines.contents()[0][0].equals(bolt) && lines.contents()[0][3].equals("40")
+                && lines.contents()[0][4].equals("60") && lines.contents()[1][4].equals("250"));
+        awaitTrue("Receive enabled for the open order", () -> window.button("receiveDelivery").target().isEnabled());
+        screenshot(window.target(), "desktop-purchase-orders.png");
+
+        window.button("receiveDelivery").click();
+        DialogFixture receive = WindowFinder.findDialog("ReceiveDialog").withTimeout(5_000).using(robot);
+        receive.comboBox("location").replaceText(dock);
+        receive.textBox("reference").setText("DN-2");
+        JTableFixture arrived = receive.table("receiptLines");
+        arrived.enterValue(TableCell.row(0).column(4), "60");
+        arrived.enterValue(TableCell.row(1).column(4), "260");
+        screenshot(receive.target(), "desktop-purchase-receive.png");
+        receive.button("ok").click();
+        awaitTrue("the over-receipt shown in the dialog",
+                () -> receive.textBox("message").text().contains("expects 250 more of " + nut));
+        receive.requireVisible();
+
+        arrived.enterValue(TableCell.row(1).column(4), "250");
+        receive.button("ok").click();
+        awaitClosed(receive);
+        awaitTrue("everything received", () -> lines.contents()[0][3].equals("100")
+                && lines.contents()[1][3].equals("250") && lines.contents()[1][4].equals("0"));
+        awaitTrue("the order RECEIVED, no more receiving",
+                () -> orders.contents()[rowOf(orders, number)][2].equals("RECEIVED")
+                        && !window.button("receiveDelivery").target().isEnabled());
+        try (StockroomClient admin = adminClient()) {
+            assertThat(admin.stock().levels(new StockQuery(bolt, dock, null, 10, null)).items().getFirst().onHand())
+                    .isEqualByComparingTo("100");
+            assertThat(admin.purchaseOrders().get(number).value().receipts()).hasSize(2);
         }
     }
 

@@ -53,6 +53,7 @@ public final class StockroomClient implements AutoCloseable {
     private final Locations locations;
     private final Stock stock;
     private final Movements movements;
+    private final PurchaseOrders purchaseOrders;
     private final Audit audit;
     private final Auth auth;
     private final Users users;
@@ -66,6 +67,7 @@ public final class StockroomClient implements AutoCloseable {
         this.locations = new Locations(transport);
         this.stock = new Stock(transport);
         this.movements = new Movements(transport);
+        this.purchaseOrders = new PurchaseOrders(transport);
         this.audit = new Audit(transport);
         this.auth = new Auth(transport);
         this.users = new Users(transport);
@@ -115,6 +117,11 @@ public final class StockroomClient implements AutoCloseable {
     /** The ledger: record and read receipts, issues, transfers and adjustments. */
     public Movements movements() {
         return movements;
+    }
+
+    /** Purchase orders: create, list, read, receive deliveries against them, cancel. */
+    public PurchaseOrders purchaseOrders() {
+        return purchaseOrders;
     }
 
     /** Who changed what; for managers and admins. */

@@ -44,6 +44,15 @@ class StockroomClientTest {
              "createdAt":"2025-11-21T10:15:30Z","updatedAt":"2025-11-21T10:15:31.250Z"}
             """;
 
+    private static final String PURCHASE_ORDER_JSON = """
+            {"number":"PO-1011","supplier":"Acme","status":"OPEN","allowOverReceipt":true,"expectedOn":"2026-12-15",
+             "note":null,"createdBy":"manager","createdAt":"2026-12-01T10:00:00Z","updatedAt":"2026-12-01T10:00:00Z",
+             "version":0,"lines":[{"sku":"BOLT-1","name":"Hex bolt","unitOfMeasure":"EA","ordered":10,"received":4,
+             "outstanding":6}],"receipts":[{"id":7,"order":"PO-1011","location":"MAIN",
+             "receivedAt":"2026-12-01T10:00:00Z","receivedBy":"clerk","reference":null,
+             "lines":[{"sku":"BOLT-1","quantity":4,"movementId":42}]}]}
+            """;
+
     private HttpServer server;
     private StockroomClient client;
     private final AtomicReference<Recorded> lastRequest = new AtomicReference<>();
@@ -198,6 +207,70 @@ class StockroomClientTest {
         assertThat(movement.id()).isEqualTo(42);
         assertThat(movement.type()).isEqualTo(MovementType.TRANSFER);
         assertThat(movement.occurredAt()).isEqualTo(Instant.parse("2025-11-21T10:15:30Z"));
+    }
+
+    @Test
+    void createsAPurchaseOrderWithItsLines() {
+        reply = new Reply(201, "application/json", PURCHASE_ORDER_JSON, "\"0\"");
+
+        Versioned<org.stockroom.client.model.PurchaseOrder> created = client.purchaseOrders().create(
+                new org.stockroom.client.model.NewPurchaseOrder("PO-1011", "Acme", java.time.LocalDate.of(2026, 12, 15),
+                        null, true, java.util.List.of(new org.stockroom.client.model.NewPurchaseOrder.Line("BOLT-1",
+                        BigDecimal.TEN))));
+
+        assertThat(lastRequest.get().method()).isEqualTo("POST");
+        assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/purchase-orders");
+        assertThat(lastRequest.get().body()).isEqualTo("{\"number\":\"PO-1011\",\"supplier\":\"Acme\","
+                + "\"expectedOn\":\"2026-12-15\",\"allowOverReceipt\":true,"
+                + "\"lines\":[{\"sku\":\"BOLT-1\",\"quantity\":10}]}");
+        assertThat(created.etag()).isEqualTo("\"0\"");
+        org.stockroom.client.model.PurchaseOrder order = created.value();
+        assertThat(order.status()).isEqualTo(org.stockroom.client.model.PurchaseOrderStatus.OPEN);
+        assertThat(order.expectedOn()).isEqualTo(java.time.LocalDate.of(2026, 12, 15));
+        assertThat(order.lines().getFirst().outstanding()).isEqualByComparingTo("6");
+        assertThat(order.receipts().getFirst().lines().getFirst().movementId()).isEqualTo(42);
+    }
+
+    @Test
+    void receivesADeliveryAndCancelsWithTheETag() {
+        reply = new Reply(201, "application/json", """
+                {"id":7,"order":"PO 1","location":"MAIN","receivedAt":"2026-12-01T10:00:00Z","receivedBy":"clerk",
+                 "reference":null,"lines":[{"sku":"BOLT-1","quantity":4,"movementId":42}]}
+                """, null);
+
+        org.stockroom.client.model.PurchaseReceipt receipt = client.purchaseOrders().receive("PO 1",
+                new org.stockroom.client.model.NewReceipt("MAIN", java.util.List.of(
+                        new org.stockroom.client.model.NewReceipt.Line("BOLT-1", BigDecimal.valueOf(4))), null), "key-1");
+
+        assertThat(lastRequest.get().uri().getRawPath()).isEqualTo("/api/v1/purchase-orders/PO%201/receipts");
+        assertThat(lastRequest.get().body()).isEqualTo(
+                "{\"location\":\"MAIN\",\"lines\":[{\"sku\":\"BOLT-1\",\"quantity\":4}]}");
+        assertThat(receipt.lines().getFirst().movementId()).isEqualTo(42);
+
+        reply = new Reply(200, "application/json", PURCHASE_ORDER_JSON.replace("OPEN", "CANCELLED"), "\"2\"");
+        Versioned<org.stockroom.client.model.PurchaseOrder> cancelled = client.purchaseOrders().cancel("PO-1011", "\"1\"");
+
+        assertThat(lastRequest.get().method()).isEqualTo("POST");
+        assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/purchase-orders/PO-1011/cancel");
+        assertThat(lastRequest.get().ifMatch()).isEqualTo("\"1\"");
+        assertThat(cancelled.value().status()).isEqualTo(org.stockroom.client.model.PurchaseOrderStatus.CANCELLED);
+        assertThat(cancelled.etag()).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void listsPurchaseOrdersByStatusAndSupplier() {
+        reply = new Reply(200, "application/json", """
+                {"items":[{"number":"PO-1011","supplier":"Acme","status":"RECEIVED","allowOverReceipt":false,
+                 "expectedOn":null,"createdBy":"manager","createdAt":"2026-12-01T10:00:00Z",
+                 "updatedAt":"2026-12-01T11:00:00Z","version":2}],"next":null}
+                """, null);
+
+        Page<org.stockroom.client.model.PurchaseOrderSummary> page = client.purchaseOrders().list(
+                new org.stockroom.client.model.PurchaseOrderQuery(org.stockroom.client.model.PurchaseOrderStatus.OPEN,
+                        "Acme Ltd", 5, null));
+
+        assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("status=OPEN&supplier=Acme%20Ltd&limit=5");
+        assertThat(page.items().getFirst().status()).isEqualTo(org.stockroom.client.model.PurchaseOrderStatus.RECEIVED);
     }
 
     @Test
