@@ -18,6 +18,8 @@ public final class ProblemTypes {
     public static final String STOCK_ON_HAND = BASE + "stock-on-hand";
     public static final String QUANTITY_PRECISION = BASE + "quantity-precision";
     public static final String UNIT_TOO_COARSE = BASE + "unit-too-coarse";
+    public static final String EXPIRED_STOCK = BASE + "expired-stock";
+    public static final String LOT_EXPIRY_MISMATCH = BASE + "lot-expiry-mismatch";
     public static final String LAST_ADMIN = BASE + "last-admin";
     public static final String EDIT_CONFLICT = BASE + "edit-conflict";
     public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";
