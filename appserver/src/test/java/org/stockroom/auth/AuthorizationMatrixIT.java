@@ -105,6 +105,8 @@ class AuthorizationMatrixIT {
                     return call -> call.body(Map.of("type", "ISSUE", "sku", sku, "from", code, "quantity", 2))
                             .post("/movements");
                 }),
+                new Endpoint("GET /stock/lots", Role.VIEWER, 200, () -> call -> call.get("/stock/lots")),
+                new Endpoint("GET /lots/expiring", Role.VIEWER, 200, () -> call -> call.get("/lots/expiring")),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
                 new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {
