@@ -56,6 +56,7 @@ public final class StockroomClient implements AutoCloseable {
     private final Audit audit;
     private final Auth auth;
     private final Users users;
+    private final Lots lots;
 
     private StockroomClient(Builder builder) {
         this.server = builder.server;
@@ -69,6 +70,7 @@ public final class StockroomClient implements AutoCloseable {
         this.audit = new Audit(transport);
         this.auth = new Auth(transport);
         this.users = new Users(transport);
+        this.lots = new Lots(transport);
     }
 
     public static StockroomClient create(URI server) {
@@ -115,6 +117,11 @@ public final class StockroomClient implements AutoCloseable {
     /** The ledger: record and read receipts, issues, transfers and adjustments. */
     public Movements movements() {
         return movements;
+    }
+
+    /** The lots of lot-tracked products: stock by lot, and lots that expire soon. */
+    public Lots lots() {
+        return lots;
     }
 
     /** Who changed what; for managers and admins. */
