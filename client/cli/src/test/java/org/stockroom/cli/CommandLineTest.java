@@ -90,7 +90,7 @@ class CommandLineTest {
         ParseResult adjust = leaf(parse(stockroom(Map.of()),
                 "stock", "adjust", "BOLT-1", "-2", "--at", "MAIN", "--reason", "cycle count"));
 
-        assertThat((Integer) adjust.matchedPositionalValue(1, null)).isEqualTo(-2);
+        assertThat((java.math.BigDecimal) adjust.matchedPositionalValue(1, null)).isEqualByComparingTo("-2");
         assertThat((String) adjust.matchedOptionValue("--reason", null)).isEqualTo("cycle count");
     }
 
