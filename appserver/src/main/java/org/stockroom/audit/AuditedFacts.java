@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import org.stockroom.location.LocationCreated;
+import org.stockroom.movement.MovedLot;
 import org.stockroom.movement.MovementRecorded;
 import org.stockroom.movement.StockMovement;
 import org.stockroom.product.ProductArchived;
@@ -154,6 +155,15 @@ public class AuditedFacts {
         addIfPresent(details, "to", movement.to() == null ? null : movement.to().code());
         addIfPresent(details, "reason", movement.reason());
         addIfPresent(details, "reference", movement.reference());
+        if (!movement.lots().isEmpty()) {
+            JsonArrayBuilder lots = JSON.createArrayBuilder();
+            for (MovedLot moved : movement.lots()) {
+                JsonObjectBuilder lot = JSON.createObjectBuilder().add("lot", moved.lot().number());
+                addIfPresent(lot, "expiresOn", moved.lot().expiresOn() == null ? null : moved.lot().expiresOn().toString());
+                lots.add(lot.add("quantity", movement.product().inItsUnit(moved.quantity())));
+            }
+            details.add("lots", lots);
+        }
         return details.build();
     }
 
@@ -167,6 +177,7 @@ public class AuditedFacts {
         return switch (value) {
             case null -> JsonValue.NULL;
             case Integer number -> JSON.createValue(number);
+            case Boolean flag -> flag ? JsonValue.TRUE : JsonValue.FALSE;
             case BigDecimal number -> JSON.createValue(number);
             default -> JSON.createValue(value.toString());
         };

@@ -33,9 +33,9 @@ public class JpaMovementRepository implements MovementRepository {
 
     @Override
     public Optional<StockMovement> find(long id) {
-        return em.createQuery(SELECT + " where m.id = :id", StockMovement.class)
+        return withTheirLots(em.createQuery(SELECT + " where m.id = :id", StockMovement.class)
                 .setParameter("id", id)
-                .getResultList().stream()
+                .getResultList()).stream()
                 .findFirst();
     }
 
@@ -69,6 +69,20 @@ public class JpaMovementRepository implements MovementRepository {
         if (beforeId != null) {
             select.setParameter("beforeId", beforeId);
         }
-        return select.getResultList();
+        return withTheirLots(select.getResultList());
+    }
+
+    /**
+     * Loads the lots of the movements found, in one query for all of them (a fetch join in the
+     * paged query itself would page in memory): they are shown after the transaction has ended.
+     */
+    private List<StockMovement> withTheirLots(List<StockMovement> found) {
+        if (!found.isEmpty()) {
+            em.createQuery("select distinct m from StockMovement m left join fetch m.lots ml left join fetch ml.lot"
+                            + " where m in :found", StockMovement.class)
+                    .setParameter("found", found)
+                    .getResultList();
+        }
+        return found;
     }
 }

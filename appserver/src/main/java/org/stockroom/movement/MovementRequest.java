@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
+import org.stockroom.lot.LotNumber;
+
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /** The body of {@code POST /movements}. */
 @Schema(description = "A movement to record. A blank from, to, reason or reference counts as absent. By type: "
@@ -22,7 +25,12 @@ import java.math.BigDecimal;
         @SchemaProperty(name = "from", description = "A location code, as the type requires"),
         @SchemaProperty(name = "to", description = "A location code, as the type requires"),
         @SchemaProperty(name = "reason", description = "Required for ADJUST"),
-        @SchemaProperty(name = "reference", description = "An outside reference: a purchase order, a job")})
+        @SchemaProperty(name = "reference", description = "An outside reference: a purchase order, a job"),
+        @SchemaProperty(name = "lot", pattern = "^" + LotNumber.PATTERN + "$", example = "L2026-117",
+                description = "The lot of a lot-tracked product (it must be empty for any other): required for RECEIVE "
+                        + "and ADJUST; for ISSUE and TRANSFER the lot to take, else the first to expire"),
+        @SchemaProperty(name = "expiresOn", description = "RECEIVE or ADJUST up, with a lot: the expiry date of a "
+                + "new lot (an existing lot's must agree); absent: the lot does not expire")})
 public record MovementRequest(
         @NotNull
         @Pattern(regexp = "RECEIVE|ISSUE|ADJUST|TRANSFER", message = "must be one of RECEIVE, ISSUE, ADJUST, TRANSFER")
@@ -32,11 +40,14 @@ public record MovementRequest(
         @Size(max = 32) @NoControlCharacters String from,
         @Size(max = 32) @NoControlCharacters String to,
         @Size(max = 500) @NoControlCharacters String reason,
-        @Size(max = 100) @NoControlCharacters String reference) {
+        @Size(max = 100) @NoControlCharacters String reference,
+        @Size(max = LotNumber.MAX_LENGTH) @Pattern(regexp = LotNumber.PATTERN, message = LotNumber.RULE) String lot,
+        LocalDate expiresOn) {
 
     MovementCommand command() {
         return new MovementCommand(MovementType.valueOf(type), sku.strip(), quantity,
-                Text.trimmedOrNull(from), Text.trimmedOrNull(to), Text.trimmedOrNull(reason), Text.trimmedOrNull(reference));
+                Text.trimmedOrNull(from), Text.trimmedOrNull(to), Text.trimmedOrNull(reason), Text.trimmedOrNull(reference),
+                lot, expiresOn);
     }
 
 }

@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import org.stockroom.security.CurrentUser;
 import org.stockroom.location.Location;
 import org.stockroom.location.LocationRepository;
+import org.stockroom.lot.LotNumber;
+import org.stockroom.lot.LotQuantity;
+import org.stockroom.lot.Lots;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductRepository;
 import org.stockroom.rules.NotFoundException;
@@ -29,6 +32,10 @@ import java.util.List;
  * serialises all movements of a product, so a transfer's two levels need no order of their own.
  * The movement itself ({@link StockMovement}'s factories) refuses a wrong shape or an archived product.
  *
+ * <p>Lots: a movement of a lot-tracked product also records which lots it moved, chosen while
+ * its levels are locked: stock arriving goes into the lot it names; stock leaving comes out of
+ * the lot it names, or else the first to expire ({@link Lots}).
+ *
  * <p>Each movement names the user who recorded it, and is announced ({@link MovementRecorded})
  * in its transaction, where the audit trail records it.
  */
@@ -41,17 +48,19 @@ public class MovementService {
     private final MovementRepository movements;
     private final CurrentUser currentUser;
     private final Event<MovementRecorded> recorded;
+    private final Lots lots;
 
     @Inject
     public MovementService(ProductRepository products, LocationRepository locations,
                            StockLevelRepository levels, MovementRepository movements,
-                           CurrentUser currentUser, Event<MovementRecorded> recorded) {
+                           CurrentUser currentUser, Event<MovementRecorded> recorded, Lots lots) {
         this.products = products;
         this.locations = locations;
         this.levels = levels;
         this.movements = movements;
         this.currentUser = currentUser;
         this.recorded = recorded;
+        this.lots = lots;
     }
 
     @Transactional
@@ -61,11 +70,15 @@ public class MovementService {
                 .orElseThrow(() -> new NotFoundException("product", command.sku()));
         Location from = command.from() == null ? null : location(command.from());
         Location to = command.to() == null ? null : location(command.to());
+        command.requireLotFits(product);
         StockMovement movement = command.movementOf(product, from, to, currentUser.username());
 
         Quantity moved = movement.moved();
         movement.source().ifPresent(source -> existingLevel(product, source, moved).remove(moved));
         movement.destination().ifPresent(destination -> levels.lockOrCreate(product, destination).add(moved));
+        if (product.isLotTracked()) {
+            movement.recordLots(lotsMovedBy(movement, command));
+        }
         movements.add(movement);
         movements.flush();
         recorded.fire(new MovementRecorded(movement));
@@ -80,6 +93,19 @@ public class MovementService {
     @Transactional
     public List<StockMovement> search(MovementQuery query, Long beforeId, int limit) {
         return movements.search(query, beforeId, limit);
+    }
+
+    /**
+     * The lots a lot-tracked product's movement moves: out of its source, the named lot or the first
+     * to expire; into its destination alone (RECEIVE, ADJUST up), the named lot, made on its first receipt.
+     */
+    private List<LotQuantity> lotsMovedBy(StockMovement movement, MovementCommand command) {
+        LotNumber named = LotNumber.ofNullable(command.lot());
+        BigDecimal quantity = movement.moved().value();
+        return movement.source()
+                .map(source -> lots.leaving(movement.product(), source, quantity, named))
+                .orElseGet(() -> List.of(new LotQuantity(
+                        lots.arriving(movement.product(), named, command.expiresOn()), quantity)));
     }
 
     /** The locked level stock is taken from; a location that never held the product holds none. */

@@ -5,7 +5,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
+import org.stockroom.lot.LotPicking;
+
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 
 /** A ledger line as the API shows it, with SKU and location codes rather than internal ids. */
 @JsonbNillable
@@ -19,13 +23,18 @@ import java.time.Instant;
         @SchemaProperty(name = "reference", nullable = true, description = "An outside reference: an order, a job"),
         @SchemaProperty(name = "occurredAt", description = "When the server recorded it"),
         @SchemaProperty(name = "recordedBy", nullable = true,
-                description = "Who recorded it; null only on movements recorded before log-in existed")})
+                description = "Who recorded it; null only on movements recorded before log-in existed"),
+        @SchemaProperty(name = "lots", description = "The lots it moved (a lot-tracked product's), first expiry first; "
+                + "empty for any other product")})
 public record MovementView(long id, MovementType type, String sku, BigDecimal quantity, String from, String to,
-                           String reason, String reference, Instant occurredAt, String recordedBy) {
+                           String reason, String reference, Instant occurredAt, String recordedBy,
+                           List<MovedLotView> lots) {
 
     static MovementView of(StockMovement m) {
         return new MovementView(m.id(), m.type(), m.product().sku(), m.product().inItsUnit(m.quantity()),
                 m.from() == null ? null : m.from().code(), m.to() == null ? null : m.to().code(),
-                m.reason(), m.reference(), m.occurredAt(), m.recordedBy());
+                m.reason(), m.reference(), m.occurredAt(), m.recordedBy(),
+                m.lots().stream().sorted(Comparator.comparing(MovedLot::lot, LotPicking.FIRST_EXPIRY_FIRST))
+                        .map(lot -> MovedLotView.of(lot, m)).toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.stockroom.movement;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,14 +11,18 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import org.stockroom.location.Location;
+import org.stockroom.lot.LotQuantity;
 import org.stockroom.product.Product;
 import org.stockroom.stock.Quantity;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,6 +74,10 @@ public class StockMovement {
     /** The user who recorded it; null only on lines from before authentication was enforced. */
     @Column(name = "recorded_by", updatable = false)
     private String recordedBy;
+
+    /** The lots a lot-tracked product's movement moved; empty for any other. Written with the movement, never after. */
+    @OneToMany(mappedBy = "movement", cascade = CascadeType.PERSIST)
+    private List<MovedLot> lots = new ArrayList<>();
 
     protected StockMovement() {
         // for JPA
@@ -145,6 +154,33 @@ public class StockMovement {
     /** How much stock leaves the source and arrives at the destination. */
     public Quantity moved() {
         return Quantity.of(quantity.abs());
+    }
+
+    /**
+     * Says which lots this movement moves (a lot-tracked product's): once, before it is added to
+     * the ledger, with amounts that add up to what it moves. A TRANSFER's lots leave its source
+     * and arrive at its destination.
+     */
+    public void recordLots(List<LotQuantity> moved) {
+        if (id != null || !lots.isEmpty()) {
+            throw new IllegalStateException("a movement's lots are recorded once, before it is added to the ledger");
+        }
+        if (!product.isLotTracked()) {
+            throw new IllegalStateException("product " + product.sku() + " is not lot-tracked; its movements move no lots");
+        }
+        BigDecimal total = moved.stream().map(LotQuantity::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(quantity.abs()) != 0) {
+            throw new IllegalArgumentException("the lots add up to " + total.toPlainString() + ", but the movement moves "
+                    + quantity.abs().toPlainString());
+        }
+        for (LotQuantity lot : moved) {
+            lots.add(new MovedLot(this, lot.lot(), quantity.signum() < 0 ? lot.quantity().negate() : lot.quantity()));
+        }
+    }
+
+    /** The lots it moved, signed like its quantity; empty for a product that is not lot-tracked. */
+    public List<MovedLot> lots() {
+        return List.copyOf(lots);
     }
 
     private Location adjusted() {

@@ -20,6 +20,8 @@ public final class ProblemTypes {
     public static final String UNIT_TOO_COARSE = BASE + "unit-too-coarse";
     public static final String OVER_RECEIPT = BASE + "over-receipt";
     public static final String PURCHASE_ORDER_CLOSED = BASE + "purchase-order-closed";
+    public static final String EXPIRED_STOCK = BASE + "expired-stock";
+    public static final String LOT_EXPIRY_MISMATCH = BASE + "lot-expiry-mismatch";
     public static final String LAST_ADMIN = BASE + "last-admin";
     public static final String EDIT_CONFLICT = BASE + "edit-conflict";
     public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";

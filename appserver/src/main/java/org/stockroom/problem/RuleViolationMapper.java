@@ -49,6 +49,10 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
                     "Purchase order closed", violation.getMessage());
             case EDIT_CONFLICT -> new ApiException(412, ProblemTypes.EDIT_CONFLICT, "Edit conflict",
                     violation.getMessage());
+            case EXPIRED_STOCK -> new ConflictException(ProblemTypes.EXPIRED_STOCK, "Expired stock",
+                    violation.getMessage());
+            case LOT_EXPIRY_MISMATCH -> new ConflictException(ProblemTypes.LOT_EXPIRY_MISMATCH, "Lot expiry mismatch",
+                    violation.getMessage());
             case INVALID_FIELDS -> new InvalidRequestException(fieldErrors(violation));
         };
         violation.facts().forEach(problem::with);

@@ -1,6 +1,8 @@
 package org.stockroom.product;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import org.stockroom.api.NoControlCharacters;
+import org.stockroom.api.StrictBooleanDeserializer;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -16,7 +18,8 @@ import java.math.BigDecimal;
         properties = {
                 @SchemaProperty(name = "sku", pattern = "^" + Sku.PATTERN + "$", example = "HINGE-75"),
                 @SchemaProperty(name = "unitOfMeasure", description = "EA when absent or blank"),
-                @SchemaProperty(name = "reorderPoint", description = "0 when absent; no finer than the unit counts")})
+                @SchemaProperty(name = "reorderPoint", description = "0 when absent; no finer than the unit counts"),
+                @SchemaProperty(name = "lotTracked", description = "true: every unit is in a lot; false when absent")})
 public record NewProductRequest(
         @NotBlank
         @Size(max = Sku.MAX_LENGTH)
@@ -26,9 +29,11 @@ public record NewProductRequest(
         @Size(max = 2000) @NoControlCharacters(lineBreaks = true) String description,
         @Size(max = 20) @NoControlCharacters String unitOfMeasure,
         @Size(max = 100) @NoControlCharacters String category,
-        @PositiveOrZero @DecimalMax("1000000000") BigDecimal reorderPoint) {
+        @PositiveOrZero @DecimalMax("1000000000") BigDecimal reorderPoint,
+        @JsonbTypeDeserializer(StrictBooleanDeserializer.class) Boolean lotTracked) {
 
     ProductDetails details() {
-        return ProductDetails.of(name, description, unitOfMeasure, category, reorderPoint);
+        return ProductDetails.of(name, description, unitOfMeasure, category, reorderPoint,
+                Boolean.TRUE.equals(lotTracked));
     }
 }

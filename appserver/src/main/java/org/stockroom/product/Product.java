@@ -52,6 +52,10 @@ public class Product {
     @Column(name = "archived", nullable = false)
     private boolean archived;
 
+    // Every unit of a lot-tracked product is in a lot (org.stockroom.lot); switched only without stock.
+    @Column(name = "lot_tracked", nullable = false)
+    private boolean lotTracked;
+
     // The database keeps it (the sum of the stock levels, by trigger): never written from here.
     @Column(name = "on_hand", nullable = false, insertable = false, updatable = false)
     private BigDecimal onHand = BigDecimal.ZERO;
@@ -74,20 +78,29 @@ public class Product {
     public Product(Sku sku, ProductDetails details, UnitOfMeasure unit) {
         this.sku = Objects.requireNonNull(sku, "sku").value();
         this.createdAt = now();
+        this.lotTracked = Boolean.TRUE.equals(details.lotTracked());
         apply(details, unit);
     }
 
     /**
      * Replaces the editable details; the SKU and the stock stay as they are. A unit with fewer
      * decimal places than the product's history needs is refused by the caller, who can see the ledger.
+     * Lot tracking stays as it is when the details leave it out (null), and changes only while
+     * nothing is on hand, as read with the row (lock it first).
      */
     public void revise(ProductDetails details, UnitOfMeasure unit) {
+        if (details.lotTracked() != null && details.lotTracked() != lotTracked) {
+            if (onHand.signum() != 0) {
+                throw new LotTrackingChangeException(sku, details.lotTracked(), inItsUnit(onHand));
+            }
+            lotTracked = details.lotTracked();
+        }
         apply(details, unit);
     }
 
     /** The editable details as they are now. */
     public ProductDetails details() {
-        return new ProductDetails(name, description, unitOfMeasure, category, inItsUnit(reorderPoint));
+        return new ProductDetails(name, description, unitOfMeasure, category, inItsUnit(reorderPoint), lotTracked);
     }
 
     /** Archived products stay in the ledger's history but take no more receipts. */
@@ -187,6 +200,11 @@ public class Product {
 
     public boolean isArchived() {
         return archived;
+    }
+
+    /** Whether every unit of it is in a lot: a receipt names its lot, an issue takes the first expiring. */
+    public boolean isLotTracked() {
+        return lotTracked;
     }
 
     /**

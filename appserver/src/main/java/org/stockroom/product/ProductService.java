@@ -61,7 +61,9 @@ public class ProductService {
      */
     @Transactional
     public Product revise(String sku, LongPredicate isExpectedVersion, ProductDetails details) {
-        Product product = find(sku);
+        // Locked as a movement locks it: a change of lot tracking must see the stock as it is (an
+        // edit waited for the movements in flight at its UPDATE anyway).
+        Product product = products.findBySkuForUpdate(sku).orElseThrow(() -> new NotFoundException("product", sku));
         if (!isExpectedVersion.test(product.version())) {
             throw staleEdit(sku, product.version());
         }

@@ -1,6 +1,8 @@
 package org.stockroom.product;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import org.stockroom.api.NoControlCharacters;
+import org.stockroom.api.StrictBooleanDeserializer;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -20,7 +22,9 @@ import java.time.Instant;
 @Schema(description = "A product's new details, replacing every editable field: an omitted description or category "
         + "becomes null, unitOfMeasure EA, reorderPoint 0. The read-only fields of a product as read (archived, onHand, "
         + "version, createdAt, updatedAt) are accepted and ignored", properties = {
-        @SchemaProperty(name = "sku", description = "May be left out; if given, the SKU in the path")})
+        @SchemaProperty(name = "sku", description = "May be left out; if given, the SKU in the path"),
+        @SchemaProperty(name = "lotTracked", description = "Unchanged when absent (unlike the other fields); "
+                + "switched only while nothing is on hand")})
 public record ProductUpdateRequest(
         String sku,
         @NotBlank @Size(max = 200) @NoControlCharacters String name,
@@ -28,6 +32,7 @@ public record ProductUpdateRequest(
         @Size(max = 20) @NoControlCharacters String unitOfMeasure,
         @Size(max = 100) @NoControlCharacters String category,
         @PositiveOrZero @DecimalMax("1000000000") BigDecimal reorderPoint,
+        @JsonbTypeDeserializer(StrictBooleanDeserializer.class) Boolean lotTracked,
         // read-only, ignored:
         Boolean archived,
         BigDecimal onHand,
@@ -37,6 +42,6 @@ public record ProductUpdateRequest(
         Instant updatedAt) {
 
     ProductDetails details() {
-        return ProductDetails.of(name, description, unitOfMeasure, category, reorderPoint);
+        return ProductDetails.of(name, description, unitOfMeasure, category, reorderPoint, lotTracked);
     }
 }

@@ -18,6 +18,8 @@ import java.time.Instant;
         @SchemaProperty(name = "category", nullable = true),
         @SchemaProperty(name = "reorderPoint", description = "Reorder when the total on hand falls below this"),
         @SchemaProperty(name = "archived", description = "Takes no new stock; left out of lists unless asked for"),
+        @SchemaProperty(name = "lotTracked", description = "Every unit is in a lot: a receipt names its lot (and "
+                + "expiry), an issue takes the first expiring lot unless it names one"),
         @SchemaProperty(name = "onHand", description = "The total on hand across all locations"),
         @SchemaProperty(name = "decimalPlaces",
                 description = "Decimal places of every quantity of the product: its unit's (0 for EA, 3 for M or KG)"),
@@ -25,11 +27,11 @@ import java.time.Instant;
 @JsonbNillable
 public record ProductView(String sku, String name, String description, String unitOfMeasure, String category,
                           BigDecimal reorderPoint, boolean archived, BigDecimal onHand, int decimalPlaces, long version,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, boolean lotTracked) {
 
     static ProductView of(Product p) {
         return new ProductView(p.sku(), p.name(), p.description(), p.unitOfMeasure(), p.category(),
                 p.inItsUnit(p.reorderPoint()), p.isArchived(), p.inItsUnit(p.onHand()), p.decimalPlaces(), p.version(),
-                p.createdAt(), p.updatedAt());
+                p.createdAt(), p.updatedAt(), p.isLotTracked());
     }
 }

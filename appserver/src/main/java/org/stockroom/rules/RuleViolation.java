@@ -32,6 +32,10 @@ public abstract class RuleViolation extends RuntimeException {
         PURCHASE_ORDER_CLOSED,
         /** An edit based on a version someone else has changed since. */
         EDIT_CONFLICT,
+        /** Enough is on hand, but not enough of it in unexpired lots (name a lot to take expired stock). */
+        EXPIRED_STOCK,
+        /** A lot exists with another expiry date than the one given. */
+        LOT_EXPIRY_MISMATCH,
         /** Values that break their rules, each named by its field ({@link #fieldViolations()}). */
         INVALID_FIELDS
     }

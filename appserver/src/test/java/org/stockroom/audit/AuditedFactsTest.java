@@ -2,6 +2,9 @@ package org.stockroom.audit;
 
 import org.junit.jupiter.api.Test;
 import org.stockroom.location.Location;
+import org.stockroom.lot.Lot;
+import org.stockroom.lot.LotNumber;
+import org.stockroom.lot.LotQuantity;
 import org.stockroom.location.LocationCode;
 import org.stockroom.movement.StockMovement;
 import org.stockroom.product.Product;
@@ -64,5 +67,26 @@ class AuditedFactsTest {
         // Not yet stored: neither the receipt nor its movement has an id.
         assertThat(receipt.lines()).hasSize(1);
         assertThat(order.status()).isEqualTo(org.stockroom.purchasing.PurchaseOrderStatus.RECEIVED);
+    }
+
+    @Test
+    void givenALotTrackedIssue_whenWrittenForTheAuditTrail_thenItsLotsAreThereFirstExpiryFirst() {
+        Product milk = new Product(Sku.of("MILK-1"), ProductDetails.of("Milk", null, null, null, null, true), EA);
+        StockMovement issue = StockMovement.issue(milk, new Location(LocationCode.of("MAIN"), "Main"),
+                BigDecimal.valueOf(7), null, null, "clerk");
+        issue.recordLots(java.util.List.of(
+                new LotQuantity(Lot.of(milk, new LotNumber("L1"), java.time.LocalDate.of(2027, 1, 31)), BigDecimal.valueOf(5)),
+                new LotQuantity(Lot.of(milk, new LotNumber("L2"), null), BigDecimal.valueOf(2))));
+
+        assertThat(AuditedFacts.detailsOf(issue).toString()).isEqualTo(
+                "{\"type\":\"ISSUE\",\"sku\":\"MILK-1\",\"quantity\":7,\"from\":\"MAIN\",\"lots\":["
+                        + "{\"lot\":\"L1\",\"expiresOn\":\"2027-01-31\",\"quantity\":5},"
+                        + "{\"lot\":\"L2\",\"quantity\":2}]}");
+    }
+
+    @Test
+    void givenALotTrackedProduct_whenWrittenForTheAuditTrail_thenItsTrackingIsThere() {
+        assertThat(AuditedFacts.detailsOf(new ProductDetails("Milk", null, "EA", null, BigDecimal.ZERO, true)).toString())
+                .endsWith(",\"reorderPoint\":0,\"lotTracked\":true}");
     }
 }

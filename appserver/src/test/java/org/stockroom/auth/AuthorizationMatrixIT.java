@@ -134,6 +134,8 @@ class AuthorizationMatrixIT {
                     String number = newPurchaseOrder();
                     return call -> call.header("If-Match", "*").post("/purchase-orders/{number}/cancel", number);
                 }),
+                new Endpoint("GET /stock/lots", Role.VIEWER, 200, () -> call -> call.get("/stock/lots")),
+                new Endpoint("GET /lots/expiring", Role.VIEWER, 200, () -> call -> call.get("/lots/expiring")),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
                 new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {

@@ -46,8 +46,8 @@ class RequestFingerprintTest {
 
     @Test
     void givenADifferentValue_whenFingerprinted_thenTheFingerprintsDiffer() {
-        MovementRequest ten = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(10), null, "A-1", null, null);
-        MovementRequest eleven = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(11), null, "A-1", null, null);
+        MovementRequest ten = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(10), null, "A-1", null, null, null, null);
+        MovementRequest eleven = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(11), null, "A-1", null, null, null, null);
 
         assertThat(RequestFingerprint.of("POST", MOVEMENTS, ten))
                 .isNotEqualTo(RequestFingerprint.of("POST", MOVEMENTS, eleven));
@@ -63,7 +63,7 @@ class RequestFingerprintTest {
 
     @Test
     void givenARequest_whenWrittenCanonically_thenItsMembersAreSortedAndCompactWithoutNulls() {
-        NewProductRequest product = new NewProductRequest("BOLT-1", "Hex bolt", null, null, "Fasteners", BigDecimal.valueOf(5));
+        NewProductRequest product = new NewProductRequest("BOLT-1", "Hex bolt", null, null, "Fasteners", BigDecimal.valueOf(5), null);
 
         assertThat(RequestFingerprint.canonicalJson(product))
                 .isEqualTo("{\"category\":\"Fasteners\",\"name\":\"Hex bolt\",\"reorderPoint\":5,\"sku\":\"BOLT-1\"}");

@@ -121,4 +121,25 @@ class RuleViolationMapperTest {
         assertThat(problem.title()).isEqualTo("Already exists");
         assertThat(problem.detail()).isEqualTo("A location with code 'A-01' already exists");
     }
+
+    @Test
+    void givenOnlyExpiredStock_whenMapped_thenItIs409ExpiredStockWithTheLotsToName() {
+        ApiException problem = RuleViolationMapper.problemOf(new org.stockroom.lot.ExpiredStockException("MILK-1", "A-01",
+                BigDecimal.ONE, BigDecimal.valueOf(3), List.of("L0")));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.EXPIRED_STOCK);
+        assertThat(problem.title()).isEqualTo("Expired stock");
+        assertThat(problem.extensions()).containsEntry("usable", BigDecimal.ONE).containsEntry("expiredLots", List.of("L0"));
+    }
+
+    @Test
+    void givenAnotherExpiryForALot_whenMapped_thenItIs409LotExpiryMismatch() {
+        ApiException problem = RuleViolationMapper.problemOf(new org.stockroom.lot.LotExpiryMismatchException("MILK-1",
+                "L1", java.time.LocalDate.of(2027, 1, 31), java.time.LocalDate.of(2027, 2, 1)));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.LOT_EXPIRY_MISMATCH);
+        assertThat(problem.extensions()).containsEntry("lot", "L1").containsEntry("expiresOn", "2027-01-31");
+    }
 }

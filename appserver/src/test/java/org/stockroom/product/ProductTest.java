@@ -165,4 +165,23 @@ class ProductTest {
         org.assertj.core.api.Assertions.assertThatExceptionOfType(QuantityPrecisionException.class)
                 .isThrownBy(() -> bolt.requireCountable("quantity", new BigDecimal("3.001")));
     }
+
+    @Test
+    void givenLotTrackingAsked_whenCreated_thenItIsLotTrackedElseNot() {
+        assertThat(new Product(Sku.of("MILK-1"), ProductDetails.of("Milk", null, null, null, null, true), EA)
+                .isLotTracked()).isTrue();
+        assertThat(new Product(Sku.of("BOLT-1"), BOLT, EA).isLotTracked()).isFalse();
+    }
+
+    @Test
+    void givenAnEditThatLeavesLotTrackingOut_whenRevised_thenItStaysAndOtherwiseItSwitchesWithoutStock() {
+        Product milk = new Product(Sku.of("MILK-1"), ProductDetails.of("Milk", null, null, null, null, true), EA);
+
+        milk.revise(ProductDetails.of("Whole milk", null, null, null, null), EA);
+        assertThat(milk.isLotTracked()).isTrue();
+        assertThat(milk.details().lotTracked()).isTrue();
+
+        milk.revise(ProductDetails.of("Whole milk", null, null, null, null, false), EA);
+        assertThat(milk.isLotTracked()).isFalse();
+    }
 }

@@ -99,6 +99,55 @@ public final class Ledger {
                  where p.sku = ? and l.code = ?""", sku, locationCode);
     }
 
+    /** What stock_lot_level says a location holds of a product's lot; 0 when there is no row. */
+    public static BigDecimal lotOnHand(String sku, String locationCode, String lot) {
+        return queryDecimal(StockroomTestServer.database(), """
+                select coalesce(sum(ll.on_hand), 0) from stock_lot_level ll join lot l on l.id = ll.lot_id
+                  join product p on p.id = l.product_id join location c on c.id = ll.location_id
+                 where p.sku = ? and c.code = ? and l.lot_number = ?""", sku, locationCode, lot);
+    }
+
+    /** The sum of a product's lot levels at a location: a lot-tracked product's must equal its stock level. */
+    public static BigDecimal lotsOnHand(String sku, String locationCode) {
+        return queryDecimal(StockroomTestServer.database(), """
+                select coalesce(sum(ll.on_hand), 0) from stock_lot_level ll
+                  join product p on p.id = ll.product_id join location c on c.id = ll.location_id
+                 where p.sku = ? and c.code = ?""", sku, locationCode);
+    }
+
+    /** The sum of the lot ledger's deltas (stock_lot_ledger_entry) for a product at a location. */
+    public static BigDecimal lotLedgerSum(String sku, String locationCode) {
+        return queryDecimal(StockroomTestServer.database(), """
+                select coalesce(sum(e.delta), 0) from stock_lot_ledger_entry e
+                  join product p on p.id = e.product_id join location c on c.id = e.location_id
+                 where p.sku = ? and c.code = ?""", sku, locationCode);
+    }
+
+    /** How many lot levels anywhere are negative or disagree with the lot ledger: must always be 0. */
+    public static long inconsistentLotLevels() {
+        return queryLong("""
+                select count(*) from stock_lot_level ll
+                  full join (select lot_id, location_id, sum(delta) as total
+                               from stock_lot_ledger_entry group by lot_id, location_id) e
+                    on e.lot_id = ll.lot_id and e.location_id = ll.location_id
+                 where coalesce(ll.on_hand, 0) <> coalesce(e.total, 0) or ll.on_hand < 0""");
+    }
+
+    /** One text value, e.g. an audit event's details; null when the query finds no row. */
+    public static String queryText(String sql, Object... parameters) {
+        try (Connection connection = StockroomTestServer.database().connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long queryLong(String sql, Object... parameters) {
         return queryLong(StockroomTestServer.database(), sql, parameters);
     }

@@ -2,6 +2,7 @@ package org.stockroom.cli;
 
 import org.stockroom.cli.audit.AuditCommand;
 import org.stockroom.cli.location.LocationCommand;
+import org.stockroom.cli.lot.LotsCommand;
 import org.stockroom.cli.movement.MovementsCommand;
 import org.stockroom.cli.product.ProductCommand;
 import org.stockroom.cli.purchasing.PurchaseOrderCommand;
@@ -44,6 +45,7 @@ import java.util.Optional;
         description = "Keeps track of products, locations and stock in a Stockroom server.",
         subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
                 PurchaseOrderCommand.class,
+                LotsCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
                 UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -71,6 +71,22 @@ class CommandLineTest {
     }
 
     @Test
+    void readsAReceiptIntoALotAndTheLotCommands() {
+        ParseResult receive = leaf(parse(stockroom(Map.of()),
+                "stock", "receive", "MILK-1", "10", "--to", "MAIN", "--lot", "L1", "--expires", "2027-01-31"));
+        assertThat((String) receive.matchedOptionValue("--lot", null)).isEqualTo("L1");
+        assertThat((java.time.LocalDate) receive.matchedOptionValue("--expires", null))
+                .isEqualTo(java.time.LocalDate.of(2027, 1, 31));
+
+        ParseResult lots = leaf(parse(stockroom(Map.of()), "lots", "--sku", "MILK-1", "--location", "MAIN"));
+        assertThat(lots.commandSpec().qualifiedName()).isEqualTo("stockroom lots");
+        ParseResult expiring = leaf(parse(stockroom(Map.of()), "lots", "expiring", "--days", "7", "--location", "MAIN"));
+        assertThat(expiring.commandSpec().qualifiedName()).isEqualTo("stockroom lots expiring");
+        assertThat((Integer) expiring.matchedOptionValue("--days", 30)).isEqualTo(7);
+        assertThat((String) expiring.matchedOptionValue("--location", null)).isEqualTo("MAIN");
+    }
+
+    @Test
     void takesANegativeAdjustmentAsAQuantityNotAnOption() {
         ParseResult adjust = leaf(parse(stockroom(Map.of()),
                 "stock", "adjust", "BOLT-1", "-2", "--at", "MAIN", "--reason", "cycle count"));

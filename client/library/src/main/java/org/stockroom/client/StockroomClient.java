@@ -57,6 +57,7 @@ public final class StockroomClient implements AutoCloseable {
     private final Audit audit;
     private final Auth auth;
     private final Users users;
+    private final Lots lots;
 
     private StockroomClient(Builder builder) {
         this.server = builder.server;
@@ -71,6 +72,7 @@ public final class StockroomClient implements AutoCloseable {
         this.audit = new Audit(transport);
         this.auth = new Auth(transport);
         this.users = new Users(transport);
+        this.lots = new Lots(transport);
     }
 
     public static StockroomClient create(URI server) {
@@ -122,6 +124,11 @@ public final class StockroomClient implements AutoCloseable {
     /** Purchase orders: create, list, read, receive deliveries against them, cancel. */
     public PurchaseOrders purchaseOrders() {
         return purchaseOrders;
+    }
+
+    /** The lots of lot-tracked products: stock by lot, and lots that expire soon. */
+    public Lots lots() {
+        return lots;
     }
 
     /** Who changed what; for managers and admins. */

@@ -405,4 +405,68 @@ class StockroomClientTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an http(s) URL");
     }
+
+    @Test
+    void createsALotTrackedProductAndReadsItsTrackingBack() {
+        reply = new Reply(201, "application/json", PRODUCT_JSON.replace("\"version\"", "\"lotTracked\":true,\"version\""),
+                "\"0\"");
+
+        Versioned<Product> created = client.products().create(NewProduct.of("MILK-1", "Milk").withLotTracked(true));
+
+        assertThat(lastRequest.get().body()).isEqualTo("{\"sku\":\"MILK-1\",\"name\":\"Milk\",\"lotTracked\":true}");
+        assertThat(created.value().lotTracked()).isTrue();
+        assertThat(created.value().changes().lotTracked()).isTrue();
+    }
+
+    @Test
+    void sendsALotAndItsExpiryAndReadsTheLotsAMovementMoved() {
+        reply = new Reply(201, "application/json", """
+                {"id":7,"type":"ISSUE","sku":"MILK-1","quantity":7,"from":"MAIN","to":null,"reason":null,
+                 "reference":null,"occurredAt":"2026-11-20T08:00:00Z","recordedBy":"clerk",
+                 "lots":[{"lot":"L1","expiresOn":"2027-01-31","quantity":5},{"lot":"L2","expiresOn":null,"quantity":2}]}""",
+                null);
+
+        var movement = client.movements().record(NewMovement.receive("MILK-1", BigDecimal.TEN, "MAIN", null, null)
+                .withLot("L1").withExpiresOn(java.time.LocalDate.of(2027, 1, 31)));
+
+        assertThat(lastRequest.get().body()).isEqualTo("{\"type\":\"RECEIVE\",\"sku\":\"MILK-1\",\"quantity\":10,"
+                + "\"to\":\"MAIN\",\"lot\":\"L1\",\"expiresOn\":\"2027-01-31\"}");
+        assertThat(movement.lots()).containsExactly(
+                new org.stockroom.client.model.MovementLot("L1", java.time.LocalDate.of(2027, 1, 31), BigDecimal.valueOf(5)),
+                new org.stockroom.client.model.MovementLot("L2", null, BigDecimal.valueOf(2)));
+    }
+
+    @Test
+    void aMovementWithoutLotsHasNone() {
+        reply = new Reply(200, "application/json", """
+                {"id":8,"type":"RECEIVE","sku":"BOLT-1","quantity":1,"to":"MAIN","occurredAt":"2026-11-20T08:00:00Z"}""",
+                null);
+
+        assertThat(client.movements().get(8).lots()).isEmpty();
+    }
+
+    @Test
+    void readsStockByLotAndTheExpiringLots() {
+        reply = new Reply(200, "application/json", """
+                {"items":[{"sku":"MILK-1","location":"MAIN","lot":"L1","expiresOn":"2027-01-31","expired":false,
+                 "onHand":5}],"next":"n1"}""", null);
+
+        var levels = client.lots().levels(new org.stockroom.client.model.LotQuery("MILK-1", "MAIN", 20, null));
+
+        assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/stock/lots");
+        assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("sku=MILK-1&location=MAIN&limit=20");
+        assertThat(levels.items()).containsExactly(new org.stockroom.client.model.LotLevel("MILK-1", "MAIN", "L1",
+                java.time.LocalDate.of(2027, 1, 31), false, BigDecimal.valueOf(5)));
+
+        reply = new Reply(200, "application/json", """
+                {"items":[{"sku":"MILK-1","location":"MAIN","lot":"L0","expiresOn":"2026-11-18","daysLeft":-2,
+                 "expired":true,"onHand":1}],"next":null}""", null);
+
+        var expiring = client.lots().expiring(org.stockroom.client.model.ExpiringLotQuery.within(7).withAfter("n1"));
+
+        assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/lots/expiring");
+        assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("days=7&after=n1");
+        assertThat(expiring.items().getFirst().daysLeft()).isEqualTo(-2);
+        assertThat(expiring.items().getFirst().expired()).isTrue();
+    }
 }

@@ -46,9 +46,13 @@ public final class ProductCommand {
             @Option(names = "--category", paramLabel = "CATEGORY",
                     description = "A group to file it under, e.g. Fasteners.") String category,
             @Option(names = "--reorder-point", paramLabel = "N",
-                    description = "Reorder when stock falls below N (server default: 0).") BigDecimal reorderPoint) {
+                    description = "Reorder when stock falls below N (server default: 0).") BigDecimal reorderPoint,
+            @Option(names = "--lot-tracked",
+                    description = "Keep it in lots (batches) with expiry dates: receipts name their lot.")
+            boolean lotTracked) {
+        NewProduct product = new NewProduct(sku, name, description, unit, category, reorderPoint);
         Versioned<Product> created = stockroom.client().products().create(
-                new NewProduct(sku, name, description, unit, category, reorderPoint), stockroom.idempotencyKey());
+                lotTracked ? product.withLotTracked(true) : product, stockroom.idempotencyKey());
         stockroom.output().result(created.value(),
                 "Created product " + created.value().sku() + " (" + created.value().name() + ").");
         return ExitCode.OK;
@@ -88,11 +92,14 @@ public final class ProductCommand {
              @Option(names = "--category", paramLabel = "CATEGORY",
                      description = "New category; \"\" removes it.") String category,
              @Option(names = "--reorder-point", paramLabel = "N",
-                     description = "New reorder point.") BigDecimal reorderPoint) {
-        if (name == null && description == null && unit == null && category == null && reorderPoint == null) {
+                     description = "New reorder point.") BigDecimal reorderPoint,
+             @Option(names = "--lot-tracked", paramLabel = "true|false", arity = "1",
+                     description = "Keep it in lots, or not; only while none of it is on hand.") Boolean lotTracked) {
+        if (name == null && description == null && unit == null && category == null && reorderPoint == null
+                && lotTracked == null) {
             throw new ParameterException(spec.subcommands().get("edit"),
                     "Nothing to change: give at least one of "
-                            + "--name, --description, --unit, --category, --reorder-point");
+                            + "--name, --description, --unit, --category, --reorder-point, --lot-tracked");
         }
         StockroomClient client = stockroom.client();
         Versioned<Product> current = client.products().get(sku);
@@ -111,6 +118,9 @@ public final class ProductCommand {
         }
         if (reorderPoint != null) {
             changes = changes.withReorderPoint(reorderPoint);
+        }
+        if (lotTracked != null) {
+            changes = changes.withLotTracked(lotTracked);
         }
         Product updated = client.products().update(sku, changes, current.etag()).value();
         Output output = stockroom.output();
@@ -155,6 +165,7 @@ public final class ProductCommand {
         details.put("Unit", product.unitOfMeasure());
         details.put("On hand", product.onHand().toPlainString());
         details.put("Reorder point", product.reorderPoint().toPlainString());
+        details.put("Lot-tracked", product.lotTracked() ? "yes" : "no");
         details.put("Archived", product.archived() ? "yes" : "no");
         details.put("Version", product.version());
         details.put("Created", output.time(product.createdAt()));

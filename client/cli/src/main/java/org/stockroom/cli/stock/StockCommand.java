@@ -6,6 +6,7 @@ import org.stockroom.cli.StockroomCommand;
 import org.stockroom.cli.Table;
 import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.Movement;
+import org.stockroom.client.model.MovementLot;
 import org.stockroom.client.model.NewMovement;
 import org.stockroom.client.model.StockLevel;
 import org.stockroom.client.model.StockQuery;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /** {@code stockroom stock receive|issue|transfer|adjust|levels}: moving stock and looking at it. */
@@ -25,6 +27,25 @@ public final class StockCommand {
 
     @ParentCommand
     StockroomCommand stockroom;
+
+    /** The lot of a lot-tracked product that stock leaves from. */
+    static final class LotOut {
+        @Option(names = "--lot", paramLabel = "LOT",
+                description = "Take from this lot of a lot-tracked product (default: the first to expire; "
+                        + "expired lots only when named).")
+        String lot;
+    }
+
+    /** The lot of a lot-tracked product that stock arrives into, and when it expires. */
+    static final class LotIn {
+        @Option(names = "--lot", paramLabel = "LOT",
+                description = "The lot (batch) number; required for a lot-tracked product.")
+        String lot;
+
+        @Option(names = "--expires", paramLabel = "DATE",
+                description = "The lot's expiry date, e.g. 2027-01-31, for a new lot (an existing lot's must agree).")
+        LocalDate expires;
+    }
 
     /** The optional notes every movement can carry. */
     static final class Notes {
@@ -42,8 +63,10 @@ public final class StockCommand {
                 BigDecimal quantity,
                 @Option(names = "--to", paramLabel = "LOCATION", required = true,
                         description = "Where the goods go.") String to,
+                @Mixin LotIn lot,
                 @Mixin Notes notes) {
-        Movement movement = record(NewMovement.receive(sku, quantity, to, notes.reason, notes.reference));
+        Movement movement = record(NewMovement.receive(sku, quantity, to, notes.reason, notes.reference)
+                .withLot(lot.lot).withExpiresOn(lot.expires));
         confirm(movement, "Received " + movement.quantity().toPlainString() + " " + sku + " at " + to);
         return ExitCode.OK;
     }
@@ -54,8 +77,10 @@ public final class StockCommand {
                 BigDecimal quantity,
               @Option(names = "--from", paramLabel = "LOCATION", required = true,
                       description = "Where the goods come from.") String from,
+              @Mixin LotOut lot,
               @Mixin Notes notes) {
-        Movement movement = record(NewMovement.issue(sku, quantity, from, notes.reason, notes.reference));
+        Movement movement = record(NewMovement.issue(sku, quantity, from, notes.reason, notes.reference)
+                .withLot(lot.lot));
         confirm(movement, "Issued " + movement.quantity().toPlainString() + " " + sku + " from " + from);
         return ExitCode.OK;
     }
@@ -68,8 +93,10 @@ public final class StockCommand {
                          description = "Where the goods come from.") String from,
                  @Option(names = "--to", paramLabel = "LOCATION", required = true,
                          description = "Where the goods go.") String to,
+                 @Mixin LotOut lot,
                  @Mixin Notes notes) {
-        Movement movement = record(NewMovement.transfer(sku, quantity, from, to, notes.reason, notes.reference));
+        Movement movement = record(NewMovement.transfer(sku, quantity, from, to, notes.reason, notes.reference)
+                .withLot(lot.lot));
         confirm(movement, "Transferred " + movement.quantity().toPlainString() + " " + sku + " from " + from + " to " + to);
         return ExitCode.OK;
     }
@@ -85,8 +112,13 @@ public final class StockCommand {
                @Option(names = "--reason", paramLabel = "TEXT", required = true,
                        description = "Why, e.g. \"cycle count\"; required.") String reason,
                @Option(names = "--reference", paramLabel = "TEXT",
-                       description = "A document it belongs to.") String reference) {
-        Movement movement = record(NewMovement.adjust(sku, change, at, reason, reference));
+                       description = "A document it belongs to.") String reference,
+               @Option(names = "--lot", paramLabel = "LOT",
+                       description = "The lot corrected; required for a lot-tracked product.") String lot,
+               @Option(names = "--expires", paramLabel = "DATE",
+                       description = "For stock added to a new lot: its expiry date.") LocalDate expires) {
+        Movement movement = record(NewMovement.adjust(sku, change, at, reason, reference).withLot(lot)
+                .withExpiresOn(expires));
         confirm(movement, "Adjusted " + sku + " at " + at + " by " + signed(movement.quantity()));
         return ExitCode.OK;
     }
@@ -111,7 +143,22 @@ public final class StockCommand {
     }
 
     private void confirm(Movement movement, String sentence) {
-        stockroom.output().result(movement, sentence + " (movement " + movement.id() + ").");
+        stockroom.output().result(movement, sentence + lots(movement) + " (movement " + movement.id() + ").");
+    }
+
+    /** The lots a movement moved, for its confirmation: {@code , lot L1 (expires 2027-01-31): 5, lot L2: 2}. */
+    static String lots(Movement movement) {
+        StringBuilder lots = new StringBuilder();
+        for (MovementLot lot : movement.lots()) {
+            lots.append(lots.isEmpty() ? ", " : "; ").append("lot ").append(lot.lot());
+            if (lot.expiresOn() != null) {
+                lots.append(" (expires ").append(lot.expiresOn()).append(")");
+            }
+            if (movement.lots().size() > 1) {
+                lots.append(": ").append(lot.quantity().abs().toPlainString());
+            }
+        }
+        return lots.toString();
     }
 
     static String signed(BigDecimal change) {

@@ -47,6 +47,7 @@ class ProductViewsTest {
                 "Unit           EA",
                 "On hand        6",
                 "Reorder point  5",
+                "Lot-tracked    no",
                 "Archived       no",
                 "Version        2",
                 "Created        2025-11-21 10:15",

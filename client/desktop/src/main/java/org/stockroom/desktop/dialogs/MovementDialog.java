@@ -7,8 +7,13 @@ import org.stockroom.desktop.connection.ServerConnection;
 
 import javax.swing.JComboBox;
 import javax.swing.JTextField;
+import javax.swing.Timer;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
 import java.math.BigDecimal;
 import java.awt.Window;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +22,9 @@ import java.util.function.Consumer;
 /**
  * Receive, issue, transfer or adjust one product. The request carries an idempotency key that
  * stays the same while the form is unchanged, so sending again after a lost answer cannot
- * move the stock twice.
+ * move the stock twice. The lot fields ({@code lot}; {@code expiresOn} where stock arrives) are
+ * enabled while the SKU names a lot-tracked product, which the dialog asks the server about as
+ * the SKU is typed.
  */
 public final class MovementDialog extends FormDialog {
 
@@ -30,6 +37,10 @@ public final class MovementDialog extends FormDialog {
     private final JComboBox<String> to;
     private final JTextField reason;
     private final JTextField reference;
+    private final JTextField lot;
+    private final JTextField expiresOn;
+    private final Timer lookUp;
+    private boolean lotTracked;
     private final RequestKeys keys = new RequestKeys();
 
     public MovementDialog(Window owner, MovementType type, ServerConnection connection, String selectedSku,
@@ -46,6 +57,63 @@ public final class MovementDialog extends FormDialog {
                 ? addField(type == MovementType.ADJUST ? "At location" : "To location", "to", locationBox(locations)) : null;
         reason = addField(type == MovementType.ADJUST ? "Reason (required)" : "Reason", "reason", new JTextField(20));
         reference = addField("Reference", "reference", new JTextField(20));
+        lot = addField(type == MovementType.ISSUE || type == MovementType.TRANSFER
+                ? "Lot (blank: first to expire)" : "Lot", "lot", new JTextField(16));
+        expiresOn = type == MovementType.RECEIVE || type == MovementType.ADJUST
+                ? addField("Expires on (YYYY-MM-DD)", "expiresOn", new JTextField(10)) : null;
+        lookUp = new Timer(300, event -> lookUpLotTracking());
+        lookUp.setRepeats(false);
+        sku.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent event) {
+                lookUp.restart();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent event) {
+                lookUp.restart();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent event) {
+                lookUp.restart();
+            }
+        });
+        setLotTracked(false);
+        lookUpLotTracking();
+    }
+
+    /** Asks the server whether the SKU typed names a lot-tracked product, and enables the lot fields if so. */
+    private void lookUpLotTracking() {
+        String asked = text(sku);
+        if (asked.isEmpty()) {
+            setLotTracked(false);
+            return;
+        }
+        connection.run(() -> connection.client().products().get(asked).value().lotTracked(), tracked -> {
+            if (asked.equals(text(sku))) {
+                setLotTracked(tracked);
+            }
+        }, failure -> {
+            if (asked.equals(text(sku))) {
+                setLotTracked(false);  // no such product: the server will say so when the form is sent
+            }
+        });
+    }
+
+    private void setLotTracked(boolean tracked) {
+        lotTracked = tracked;
+        lot.setEnabled(tracked);
+        lot.setToolTipText(tracked ? null : "Only lot-tracked products are kept in lots");
+        if (expiresOn != null) {
+            expiresOn.setEnabled(tracked);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        lookUp.stop();
+        super.dispose();
     }
 
     public void open() {
@@ -76,18 +144,34 @@ public final class MovementDialog extends FormDialog {
         if (type == MovementType.ADJUST && text(reason).isEmpty()) {
             problems.add("Say why the stock is adjusted (e.g. the count found 3 fewer).");
         }
+        if (lotTracked && (type == MovementType.RECEIVE || type == MovementType.ADJUST) && text(lot).isEmpty()) {
+            problems.add("Enter the lot: the product is lot-tracked.");
+        }
+        if (expiresOn != null && lotTracked && !text(expiresOn).isEmpty() && date(expiresOn) == null) {
+            problems.add("The expiry date must be a date such as 2027-01-31.");
+        }
         return problems;
     }
 
     @Override
     protected void submit() {
         NewMovement movement = new NewMovement(type, text(sku), number(quantity),
-                from == null ? null : selected(from), to == null ? null : selected(to), textOrNull(reason), textOrNull(reference));
+                from == null ? null : selected(from), to == null ? null : selected(to), textOrNull(reason), textOrNull(reference),
+                lotTracked ? textOrNull(lot) : null, lotTracked && expiresOn != null ? date(expiresOn) : null);
         String key = keys.keyFor(movement);
         connection.run(() -> connection.client().movements().record(movement, key), recorded -> {
             succeeded();
             onRecorded.accept(recorded);
         }, this::refused);
+    }
+
+    /** The date in the field, or null when it is blank or not a date. */
+    private static LocalDate date(JTextField field) {
+        try {
+            return text(field).isEmpty() ? null : LocalDate.parse(text(field));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static JComboBox<String> locationBox(List<String> locations) {

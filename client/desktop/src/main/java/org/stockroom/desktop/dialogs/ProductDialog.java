@@ -7,6 +7,7 @@ import org.stockroom.client.model.Product;
 import org.stockroom.client.model.ProductChanges;
 import org.stockroom.desktop.connection.ServerConnection;
 
+import javax.swing.JCheckBox;
 import javax.swing.JOptionPane;
 import javax.swing.JTextField;
 import java.math.BigDecimal;
@@ -31,6 +32,7 @@ public final class ProductDialog extends FormDialog {
     private final JTextField unit;
     private final JTextField category;
     private final JTextField reorderPoint;
+    private final JCheckBox lotTracked;
     private String etag;  // null while creating
     private final RequestKeys keys = new RequestKeys();
 
@@ -44,6 +46,7 @@ public final class ProductDialog extends FormDialog {
         unit = addField("Unit of measure", "unit", new JTextField(10));
         category = addField("Category", "category", new JTextField(20));
         reorderPoint = addField("Reorder point", "reorderPoint", new JTextField("0", 8));
+        lotTracked = addField("Lots", "lotTracked", new JCheckBox("Keep in lots with expiry dates"));
     }
 
     public static void create(Window owner, ServerConnection connection, Consumer<Product> onSaved) {
@@ -66,6 +69,7 @@ public final class ProductDialog extends FormDialog {
         unit.setText(value.unitOfMeasure());
         category.setText(value.category());
         reorderPoint.setText(value.reorderPoint().toPlainString());
+        lotTracked.setSelected(value.lotTracked());
     }
 
     @Override
@@ -88,12 +92,12 @@ public final class ProductDialog extends FormDialog {
     protected void submit() {
         if (etag == null) {
             NewProduct product = new NewProduct(text(sku), text(name), textOrNull(description), textOrNull(unit),
-                    textOrNull(category), number(reorderPoint));
+                    textOrNull(category), number(reorderPoint), lotTracked.isSelected() ? Boolean.TRUE : null);
             String key = keys.keyFor(product);
             connection.run(() -> connection.client().products().create(product, key), this::saved, this::refused);
         } else {
             ProductChanges changes = new ProductChanges(text(name), textOrNull(description), textOrNull(unit),
-                    textOrNull(category), number(reorderPoint));
+                    textOrNull(category), number(reorderPoint), lotTracked.isSelected());
             String sentEtag = etag;
             connection.run(() -> connection.client().products().update(text(sku), changes, sentEtag), this::saved, this::refused);
         }

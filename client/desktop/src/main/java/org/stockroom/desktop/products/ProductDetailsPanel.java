@@ -1,11 +1,14 @@
 package org.stockroom.desktop.products;
 
+import org.stockroom.client.model.LotLevel;
+import org.stockroom.client.model.LotQuery;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementQuery;
 import org.stockroom.client.model.Product;
 import org.stockroom.client.model.StockLevel;
 import org.stockroom.client.model.StockQuery;
 import org.stockroom.desktop.connection.ServerConnection;
+import org.stockroom.desktop.lots.LotsPanel;
 import org.stockroom.desktop.movements.MovementsPanel;
 import org.stockroom.desktop.stock.StockPanel;
 
@@ -19,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * The selected product on the right of the main window: its name ({@code selectedProduct}),
- * its stock by location and its movements, fetched again on {@link #refresh()}.
+ * its stock by location, its stock by lot (a lot-tracked product's) and its movements, in the
+ * tabs {@code detailsTabs}, fetched again on {@link #refresh()}.
  */
 public final class ProductDetailsPanel extends JPanel {
 
@@ -31,6 +35,7 @@ public final class ProductDetailsPanel extends JPanel {
     private final JLabel title = new JLabel(NONE);
     private final StockPanel stock = new StockPanel();
     private final MovementsPanel movements = new MovementsPanel();
+    private final LotsPanel lots = new LotsPanel();
     private String sku;
     private boolean refreshing;
 
@@ -47,7 +52,9 @@ public final class ProductDetailsPanel extends JPanel {
         title.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         title.putClientProperty("FlatLaf.styleClass", "h3");
         JTabbedPane tabs = new JTabbedPane();
+        tabs.setName("detailsTabs");
         tabs.addTab("Stock by location", stock);
+        tabs.addTab("Lots", lots);
         tabs.addTab("Movements", movements);
         add(title, BorderLayout.NORTH);
         add(tabs, BorderLayout.CENTER);
@@ -59,6 +66,7 @@ public final class ProductDetailsPanel extends JPanel {
             sku = null;
             title.setText(NONE);
             stock.show(List.of());
+            lots.show(List.of());
             movements.show(List.of());
             return;
         }
@@ -74,15 +82,21 @@ public final class ProductDetailsPanel extends JPanel {
             return;
         }
         refreshing = true;
-        connection.run(() -> new Details(
-                        connection.client().products().get(shown).value(),
-                        connection.client().stock().levels(new StockQuery(shown, null, null, 100, null)).items(),
-                        connection.client().movements().list(new MovementQuery(shown, null, null, 50, null)).items()),
+        connection.run(() -> {
+                    Product product = connection.client().products().get(shown).value();
+                    return new Details(product,
+                            connection.client().stock().levels(new StockQuery(shown, null, null, 100, null)).items(),
+                            product.lotTracked()
+                                    ? connection.client().lots().levels(new LotQuery(shown, null, 100, null)).items()
+                                    : List.of(),
+                            connection.client().movements().list(new MovementQuery(shown, null, null, 50, null)).items());
+                },
                 details -> {
                     refreshing = false;
                     onFresh.accept(details.product());
                     if (shown.equals(sku)) {
                         stock.show(details.levels());
+                        lots.show(details.lots());
                         movements.show(details.movements());
                     }
                 },
@@ -92,6 +106,6 @@ public final class ProductDetailsPanel extends JPanel {
                 });
     }
 
-    private record Details(Product product, List<StockLevel> levels, List<Movement> movements) {
+    private record Details(Product product, List<StockLevel> levels, List<LotLevel> lots, List<Movement> movements) {
     }
 }

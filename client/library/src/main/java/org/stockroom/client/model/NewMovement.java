@@ -3,15 +3,34 @@ package org.stockroom.client.model;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * The body of {@code POST /movements}. Build one with the factory for its type, which
  * puts the locations where the server expects them; reason and reference are optional
- * except that an adjustment needs a reason.
+ * except that an adjustment needs a reason. For a lot-tracked product, {@link #withLot} names
+ * the lot (required to receive or adjust; for an issue or transfer without one the server takes
+ * the first to expire) and {@link #withExpiresOn} the expiry of a lot a receipt starts.
  */
-@JsonbPropertyOrder({"type", "sku", "quantity", "from", "to", "reason", "reference"})
+@JsonbPropertyOrder({"type", "sku", "quantity", "from", "to", "reason", "reference", "lot", "expiresOn"})
 public record NewMovement(MovementType type, String sku, BigDecimal quantity, String from, String to,
-                          String reason, String reference) {
+                          String reason, String reference, String lot, LocalDate expiresOn) {
+
+    /** A movement that names no lot. */
+    public NewMovement(MovementType type, String sku, BigDecimal quantity, String from, String to,
+                       String reason, String reference) {
+        this(type, sku, quantity, from, to, reason, reference, null, null);
+    }
+
+    /** The same movement, of the lot {@code lot} (null: none named). */
+    public NewMovement withLot(String lot) {
+        return new NewMovement(type, sku, quantity, from, to, reason, reference, lot, expiresOn);
+    }
+
+    /** The same movement, starting a lot that expires on {@code expiresOn} (null: it does not expire). */
+    public NewMovement withExpiresOn(LocalDate expiresOn) {
+        return new NewMovement(type, sku, quantity, from, to, reason, reference, lot, expiresOn);
+    }
 
     /** Goods arriving at {@code to}, e.g. from a supplier. */
     public static NewMovement receive(String sku, BigDecimal quantity, String to, String reason, String reference) {
