@@ -9,7 +9,7 @@ import java.time.Instant;
 public record MovementView(long id, MovementType type, String sku, int quantity, String from, String to,
                            String reason, String reference, Instant occurredAt, String recordedBy) {
 
-    static MovementView of(StockMovement m) {
+    public static MovementView of(StockMovement m) {
         return new MovementView(m.id(), m.type(), m.product().sku(), m.quantity(),
                 m.from() == null ? null : m.from().code(), m.to() == null ? null : m.to().code(),
                 m.reason(), m.reference(), m.occurredAt(), m.recordedBy());
