@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -52,7 +52,7 @@ final class Subscriber {
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
         this.heartbeat = heartbeat;
-        this.queue = new ArrayBlockingQueue<>(queueLimit);
+        this.queue = new LinkedBlockingQueue<>(queueLimit);  // nodes only while events wait: an idle stream holds none
     }
 
     EventFilter filter() {
