@@ -138,6 +138,10 @@ public class EventHub {
 
     /** Movements committed, in the order they committed: each is read once and sent to every stream that wants it. */
     void recorded(List<Long> movementIds) {
+        if (subscribers.isEmpty()) {
+            // Nobody to tell, and nothing lost: a stream that opens later reads how it begins after these committed.
+            return;
+        }
         List<RecordedMovement> batch;
         try {
             batch = feed.recorded(movementIds);
