@@ -30,7 +30,10 @@ public class LedgerListener implements ListeningConnection.Handler {
     private static final Logger LOG = Logger.getLogger(LedgerListener.class.getName());
 
     private final EventHub hub;
-    private final ListeningConnection connection;
+    private final String jdbcUrl;
+    private final Optional<String> user;
+    private final Optional<String> password;
+    private volatile ListeningConnection connection;
 
     @Inject
     public LedgerListener(EventHub hub,
@@ -38,11 +41,14 @@ public class LedgerListener implements ListeningConnection.Handler {
                           @ConfigProperty(name = "javax.sql.DataSource.stockroom.username") Optional<String> user,
                           @ConfigProperty(name = "javax.sql.DataSource.stockroom.password") Optional<String> password) {
         this.hub = hub;
-        this.connection = new ListeningConnection("ledger listener", jdbcUrl, user, password,
-                List.of(MOVEMENT_CHANNEL, SessionChangeListener.CHANNEL), this);
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object startup) {
+        connection = new ListeningConnection("ledger listener", jdbcUrl, user, password,
+                List.of(MOVEMENT_CHANNEL, SessionChangeListener.CHANNEL), this);
         connection.start();
     }
 
@@ -84,11 +90,15 @@ public class LedgerListener implements ListeningConnection.Handler {
 
     /** True while the listening connection is open. */
     public boolean listening() {
-        return connection.listening();
+        ListeningConnection open = connection;
+        return open != null && open.listening();
     }
 
     @PreDestroy
     void stop() {
-        connection.stop();
+        ListeningConnection open = connection;
+        if (open != null) {
+            open.stop();
+        }
     }
 }

@@ -35,7 +35,10 @@ public class SessionChangeListener implements ListeningConnection.Handler {
     private static final Logger LOG = Logger.getLogger(SessionChangeListener.class.getName());
 
     private final SessionCache sessions;
-    private final ListeningConnection connection;
+    private final String jdbcUrl;
+    private final Optional<String> user;
+    private final Optional<String> password;
+    private volatile ListeningConnection connection;
 
     @Inject
     public SessionChangeListener(SessionCache sessions,
@@ -43,12 +46,14 @@ public class SessionChangeListener implements ListeningConnection.Handler {
                                  @ConfigProperty(name = "javax.sql.DataSource.stockroom.username") Optional<String> user,
                                  @ConfigProperty(name = "javax.sql.DataSource.stockroom.password") Optional<String> password) {
         this.sessions = sessions;
-        this.connection = new ListeningConnection("session-change listener", jdbcUrl, user, password,
-                List.of(CHANNEL), this);
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
     }
 
     /** Starts listening when the application starts. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object startup) {
+        connection = new ListeningConnection("session-change listener", jdbcUrl, user, password, List.of(CHANNEL), this);
         connection.start();
     }
 
@@ -72,11 +77,15 @@ public class SessionChangeListener implements ListeningConnection.Handler {
 
     /** True while the listening connection is open: for the health check and tests. */
     public boolean listening() {
-        return connection.listening();
+        ListeningConnection open = connection;
+        return open != null && open.listening();
     }
 
     @PreDestroy
     void stop() {
-        connection.stop();
+        ListeningConnection open = connection;
+        if (open != null) {
+            open.stop();
+        }
     }
 }

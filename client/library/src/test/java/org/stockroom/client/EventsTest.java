@@ -133,6 +133,7 @@ class EventsTest {
         try (Subscription subscription = subscribe(EventQuery.all())) {
             assertThat(next()).isInstanceOf(StockroomEvent.Ready.class);
             assertThat(reconnectWaits.take()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(subscription.lastEventId()).isEqualTo("5");
         }
     }
 
@@ -158,6 +159,7 @@ class EventsTest {
             Request again = requests.poll(5, TimeUnit.SECONDS);
             assertThat(again).as("a second connection after the silence").isNotNull();
             assertThat(again.lastEventId()).isEqualTo("5");
+            assertThat(subscription.isOpen()).isTrue();
         }
     }
 
