@@ -18,12 +18,16 @@ import java.util.stream.Stream;
 /**
  * HAProxy, from the operating system's packages, run as a child process with the project's own
  * configuration ({@code loadbalancer/haproxy.cfg}, packed into the jar at build time) and this
- * cluster's servers appended to its last section.
+ * cluster's servers written into each of its backends, in place of their {@value #SERVERS_MARKER} line.
  */
 public final class LoadBalancerProcess {
 
     /** Where the configuration template is on the classpath (copied from loadbalancer/ by the build). */
     static final String TEMPLATE = "/org/stockroom/cluster/haproxy.cfg";
+    /** The line of each backend that the servers' lines replace. */
+    static final String SERVERS_MARKER = "# @servers";
+    /** The backends: requests, and the event streams (no cap on streams per server). */
+    static final List<String> BACKENDS = List.of("appservers", "appserver-events");
     private static final List<String> SEARCH_PATH = List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,14 +56,25 @@ public final class LoadBalancerProcess {
                 .findFirst();
     }
 
-    /** The configuration for servers on 127.0.0.1 at these ports: the template with one server line each. */
+    /** The configuration for servers on 127.0.0.1 at these ports: the template with one server line each, in each backend. */
     static String configuration(List<Integer> serverPorts) throws IOException {
-        StringBuilder config = new StringBuilder(template());
-        if (config.charAt(config.length() - 1) != '\n') {
-            config.append('\n');
-        }
+        StringBuilder servers = new StringBuilder();
         for (int i = 0; i < serverPorts.size(); i++) {
-            config.append("    server app").append(i + 1).append(" 127.0.0.1:").append(serverPorts.get(i)).append('\n');
+            servers.append("    server app").append(i + 1).append(" 127.0.0.1:").append(serverPorts.get(i)).append('\n');
+        }
+        StringBuilder config = new StringBuilder();
+        int markers = 0;
+        for (String line : template().split("\n", -1)) {
+            if (line.strip().startsWith(SERVERS_MARKER)) {
+                config.append(servers);
+                markers++;
+            } else {
+                config.append(line).append('\n');
+            }
+        }
+        if (markers != BACKENDS.size()) {
+            throw new IOException("the load balancer's configuration has " + markers + " '" + SERVERS_MARKER
+                    + "' lines, one per backend " + BACKENDS + " expected");
         }
         return config.toString();
     }
@@ -129,17 +144,26 @@ public final class LoadBalancerProcess {
         throw new IOException("haproxy did not see " + servers + " servers up within " + timeout + "; see " + log);
     }
 
-    /** How many servers of the backend HAProxy has in service now, from its statistics (CSV). */
+    /** How many servers HAProxy has in service now in every backend, from its statistics (CSV). */
     public int serversUp() throws IOException, InterruptedException {
-        return (int) statistics().stream().filter(row -> row.server().startsWith("app") && row.status().startsWith("UP")).count();
+        List<Row> rows = statistics(BACKENDS);
+        return BACKENDS.stream()
+                .mapToInt(backend -> (int) rows.stream().filter(row -> row.proxy().equals(backend)
+                        && row.server().startsWith("app") && row.status().startsWith("UP")).count())
+                .min().orElse(0);
     }
 
     /** One row of HAProxy's statistics: a frontend, backend or server, with its status and request count. */
     public record Row(String proxy, String server, String status, long sessions) {
     }
 
-    /** The backend's servers as HAProxy sees them now. */
+    /** The servers of the requests' backend ({@code appservers}) as HAProxy sees them now. */
     public List<Row> statistics() throws IOException, InterruptedException {
+        return statistics(List.of("appservers"));
+    }
+
+    /** The rows of these backends (their servers and the backend itself) as HAProxy sees them now. */
+    public List<Row> statistics(List<String> backends) throws IOException, InterruptedException {
         HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(statsUri().resolve("/stats;csv"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (csv.statusCode() != 200) {
@@ -153,7 +177,7 @@ public final class LoadBalancerProcess {
         int total = header.indexOf("stot");
         return lines.stream().skip(1).filter(line -> !line.isBlank())
                 .map(line -> line.split(",", -1))
-                .filter(fields -> fields[proxy].equals("appservers"))
+                .filter(fields -> backends.contains(fields[proxy]))
                 .map(fields -> new Row(fields[proxy], fields[server], fields[status],
                         fields[total].isEmpty() ? 0 : Long.parseLong(fields[total])))
                 .toList();

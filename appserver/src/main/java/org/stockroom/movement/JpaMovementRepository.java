@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,16 @@ public class JpaMovementRepository implements MovementRepository {
                 .setParameter("id", id)
                 .getResultList()).stream()
                 .findFirst();
+    }
+
+    @Override
+    public List<StockMovement> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(SELECT + " where m.id in :ids", StockMovement.class)
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.stockroom.movement;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,9 @@ public interface MovementRepository {
     void flush();
 
     Optional<StockMovement> find(long id);
+
+    /** The movements with these ids that exist, in no particular order. */
+    List<StockMovement> findAll(Collection<Long> ids);
 
     /** Up to {@code limit} movements older than {@code beforeId}, newest first. */
     List<StockMovement> search(MovementQuery query, Long beforeId, int limit);

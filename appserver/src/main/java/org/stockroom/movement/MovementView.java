@@ -30,7 +30,7 @@ public record MovementView(long id, MovementType type, String sku, BigDecimal qu
                            String reason, String reference, Instant occurredAt, String recordedBy,
                            List<MovedLotView> lots) {
 
-    static MovementView of(StockMovement m) {
+    public static MovementView of(StockMovement m) {
         return new MovementView(m.id(), m.type(), m.product().sku(), m.product().inItsUnit(m.quantity()),
                 m.from() == null ? null : m.from().code(), m.to() == null ? null : m.to().code(),
                 m.reason(), m.reference(), m.occurredAt(), m.recordedBy(),

@@ -42,13 +42,17 @@ import java.util.Optional;
  * @param trustedProxies       {@code STOCKROOM_TRUSTED_PROXIES}, default none: addresses and CIDR blocks (comma-separated)
  *                             of load balancers whose {@code X-Forwarded-For} names the client, for the per-address
  *                             limits and failed log-ins; from anyone else the header is ignored
+ * @param eventsHeartbeat      {@code STOCKROOM_EVENTS_HEARTBEAT}, an ISO-8601 duration from {@code PT1S} to {@code PT30S},
+ *                             default {@code PT15S}: how long an event stream may stay silent before the server writes a
+ *                             heartbeat comment (below the load balancer's idle timeouts), and how often the streams'
+ *                             tokens are checked again
  */
 public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoordinates> externalDatabase,
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
                              Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
                              Duration sessionCacheTtl,
                              RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes, LogIns logIns,
-                             TrustedProxies trustedProxies) {
+                             TrustedProxies trustedProxies, Duration eventsHeartbeat) {
 
     /** Requests per second allowed to one user and to one client address; 0 turns that limit off. */
     public record RateLimits(int perUser, int perAddress) {
@@ -91,6 +95,10 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
     public static final Duration DEFAULT_SESSION_CACHE_TTL = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final Duration DEFAULT_EVENTS_HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration MIN_EVENTS_HEARTBEAT = Duration.ofSeconds(1);
+    /** Well below HAProxy's 40 s server timeout (loadbalancer/haproxy.cfg) and the clients' 45 s of silence. */
+    static final Duration MAX_EVENTS_HEARTBEAT = Duration.ofSeconds(30);
     public static final String ADMIN_PASSWORD_VARIABLE = "STOCKROOM_ADMIN_PASSWORD";
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
@@ -113,7 +121,17 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 tls(env),
                 positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
                 logIns(env),
-                trustedProxies(env, "STOCKROOM_TRUSTED_PROXIES"));
+                trustedProxies(env, "STOCKROOM_TRUSTED_PROXIES"),
+                eventsHeartbeat(env, "STOCKROOM_EVENTS_HEARTBEAT"));
+    }
+
+    private static Duration eventsHeartbeat(Map<String, String> env, String name) {
+        Duration heartbeat = duration(env, name, DEFAULT_EVENTS_HEARTBEAT);
+        if (heartbeat.compareTo(MIN_EVENTS_HEARTBEAT) < 0 || heartbeat.compareTo(MAX_EVENTS_HEARTBEAT) > 0) {
+            throw new IllegalArgumentException(name + " must be from " + MIN_EVENTS_HEARTBEAT + " to "
+                    + MAX_EVENTS_HEARTBEAT + ", not " + heartbeat);
+        }
+        return heartbeat;
     }
 
     private static LogIns logIns(Map<String, String> env) {
@@ -156,7 +174,8 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
                 + ", tokenTtl=" + tokenTtl + ", sessionCacheTtl=" + sessionCacheTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
-                + ", maxBodyBytes=" + maxBodyBytes + ", logIns=" + logIns + ", trustedProxies=" + trustedProxies + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", logIns=" + logIns + ", trustedProxies=" + trustedProxies
+                + ", eventsHeartbeat=" + eventsHeartbeat + "]";
     }
 
     private static TrustedProxies trustedProxies(Map<String, String> env, String name) {

@@ -11,8 +11,10 @@ import org.stockroom.product.Product;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class JpaStockLevelRepository implements StockLevelRepository {
@@ -41,6 +43,24 @@ public class JpaStockLevelRepository implements StockLevelRepository {
     @Override
     public void flush() {
         em.flush();
+    }
+
+    @Override
+    public List<StockLevelView> findAll(Collection<StockLevelId> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        // Every product with every location asked for: a superset of the keys when they are many, cut down below.
+        List<StockLevel> levels = em.createQuery("select s from StockLevel s join fetch s.product p join fetch s.location l"
+                        + " where p.id in :products and l.id in :locations order by p.sku, l.code", StockLevel.class)
+                .setParameter("products", keys.stream().map(StockLevelId::productId).distinct().toList())
+                .setParameter("locations", keys.stream().map(StockLevelId::locationId).distinct().toList())
+                .getResultList();
+        Set<StockLevelId> wanted = Set.copyOf(keys);
+        return levels.stream()
+                .filter(level -> wanted.contains(new StockLevelId(level.product().id(), level.location().id())))
+                .map(StockLevelView::of)
+                .toList();
     }
 
     @Override

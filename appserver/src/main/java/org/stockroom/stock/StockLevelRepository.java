@@ -3,6 +3,7 @@ package org.stockroom.stock;
 import org.stockroom.location.Location;
 import org.stockroom.product.Product;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public interface StockLevelRepository {
     Optional<StockLevel> lock(Product product, Location location);
 
     void flush();
+
+    /** The levels with these keys that exist, as rows of the on-hand report, in (SKU, location code) order. */
+    List<StockLevelView> findAll(Collection<StockLevelId> keys);
 
     /** Up to {@code limit} rows after the given key, in (SKU, location code) order. */
     List<StockLevelView> search(StockQuery query, String afterSku, String afterLocation, int limit);

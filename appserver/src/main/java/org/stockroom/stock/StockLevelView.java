@@ -17,4 +17,9 @@ public record StockLevelView(String sku, String location, BigDecimal onHand, Big
         return new StockLevelView(product.sku(), location, product.inItsUnit(onHand),
                 product.inItsUnit(product.reorderPoint()));
     }
+
+    /** The row of a level, as the live stream sends it. */
+    static StockLevelView of(StockLevel level) {
+        return of(level.product(), level.location().code(), level.onHand());
+    }
 }

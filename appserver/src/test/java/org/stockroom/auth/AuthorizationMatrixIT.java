@@ -13,12 +13,16 @@ import org.stockroom.testing.StockroomTestServer;
 import java.io.File;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +141,8 @@ class AuthorizationMatrixIT {
                 }),
                 new Endpoint("GET /stock/lots", Role.VIEWER, 200, () -> call -> call.get("/stock/lots")),
                 new Endpoint("GET /lots/expiring", Role.VIEWER, 200, () -> call -> call.get("/lots/expiring")),
+                // A stream: never a whole body for REST Assured to read; checked with java.net.http (checkStream).
+                new Endpoint("GET /events", Role.VIEWER, 200, () -> null),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
                 new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {
@@ -224,7 +231,11 @@ class AuthorizationMatrixIT {
                         .then().statusCode(200)));
     }
 
-    private static void check(Endpoint endpoint, Role caller) throws SQLException {
+    private static void check(Endpoint endpoint, Role caller) throws Exception {
+        if (endpoint.name().equals("GET /events")) {
+            checkStream(caller, expected(endpoint, caller));
+            return;
+        }
         Function<RequestSpecification, Response> call = endpoint.setUp().get();
         RequestSpecification request = switch (endpoint.name()) {
             case "POST /auth/logout" -> caller == null ? anonymous()
@@ -248,6 +259,29 @@ class AuthorizationMatrixIT {
                 answer.then().header("WWW-Authenticate", startsWith("Bearer realm=\"stockroom\""));
             }
             assertThat(fingerprint()).as("the database after a refused " + endpoint.name()).isEqualTo(before);
+        }
+    }
+
+    /** The event stream: its status and, refused, its problem; an allowed caller's stream is closed at once. */
+    private static void checkStream(Role caller, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(StockroomTestServer.baseUri().resolve("/api/v1/events"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
+        if (caller != null) {
+            request.header("Authorization", "Bearer " + StockroomTestServer.tokenOf(caller));
+        }
+        Map<String, String> before = fingerprint();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<Stream<String>> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> body = answer.body()) {
+                assertThat(answer.statusCode()).isEqualTo(expected);
+                if (expected == 401) {
+                    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                    assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                            challenge -> assertThat(challenge).startsWith("Bearer realm=\"stockroom\""));
+                    assertThat(body.collect(Collectors.joining())).contains("https://stockroom.dev/problems/unauthorized");
+                    assertThat(fingerprint()).as("the database after a refused GET /events").isEqualTo(before);
+                }
+            }
         }
     }
 

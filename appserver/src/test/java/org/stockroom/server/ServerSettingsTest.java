@@ -92,7 +92,8 @@ class ServerSettingsTest {
                 Map.entry("STOCKROOM_LOGIN_FAILURES_PER_ADDRESS", "0"),
                 Map.entry("STOCKROOM_LOGIN_FAILURES_PER_USER", "50"),
                 Map.entry("STOCKROOM_LOGIN_FAILURE_WINDOW", "PT5M"),
-                Map.entry("STOCKROOM_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")));
+                Map.entry("STOCKROOM_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8"),
+                Map.entry("STOCKROOM_EVENTS_HEARTBEAT", "PT5S")));
 
         assertThat(settings).isEqualTo(new ServerSettings("0.0.0.0", 9090, Optional.empty(),
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
@@ -100,7 +101,20 @@ class ServerSettingsTest {
                 Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
                         "keystore secret")), 1_048_576,
                 new ServerSettings.LogIns(3, 4, 0, 50, Duration.ofMinutes(5)),
-                TrustedProxies.parse("127.0.0.1, 10.0.0.0/8")));
+                TrustedProxies.parse("127.0.0.1, 10.0.0.0/8"), Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void givenNoEventsHeartbeat_whenRead_thenStreamsHearFromTheServerEvery15Seconds() {
+        assertThat(ServerSettings.fromEnvironment(Map.of()).eventsHeartbeat()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT0.5S", "PT31S", "PT0S", "15"})
+    void givenAnEventsHeartbeatOutsideOneToThirtySeconds_whenRead_thenTheVariableIsNamed(String heartbeat) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ServerSettings.fromEnvironment(Map.of("STOCKROOM_EVENTS_HEARTBEAT", heartbeat)))
+                .withMessageContaining("STOCKROOM_EVENTS_HEARTBEAT");
     }
 
     @Test

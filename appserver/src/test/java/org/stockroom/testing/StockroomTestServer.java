@@ -43,6 +43,8 @@ public final class StockroomTestServer {
     public static final Duration IDEMPOTENCY_TTL = Duration.ofSeconds(10);
     /** How long a checked token's session is kept in memory: changes made in SQL by hand are seen after it. */
     public static final Duration SESSION_CACHE_TTL = Duration.ofSeconds(1);
+    /** How long an event stream stays silent before a heartbeat: short, so that a test sees one soon. */
+    public static final Duration EVENTS_HEARTBEAT = Duration.ofSeconds(2);
 
     /**
      * The password of the user {@code admin}, whom the test server creates on its first start
@@ -114,6 +116,7 @@ public final class StockroomTestServer {
             env.put("STOCKROOM_DB_POOL_SIZE", hasProductionLoginLimits() ? "10" : "2");
             env.put("STOCKROOM_IDEMPOTENCY_TTL", IDEMPOTENCY_TTL.toString());
             env.put("STOCKROOM_SESSION_CACHE_TTL", SESSION_CACHE_TTL.toString());
+            env.put("STOCKROOM_EVENTS_HEARTBEAT", EVENTS_HEARTBEAT.toString());
             env.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
             // Far above what any test sends: the limits themselves are tested on a server of
             // their own (RateLimitAndTlsEdgeIT), and a 429 here would only make tests flaky.

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Native queries on {@code auth_token} through the shared EntityManager. All times are the
@@ -56,6 +58,25 @@ public class JpaTokenRepository implements TokenRepository {
                 .getResultList();
         return rows.stream().findFirst()
                 .map(row -> new Session((String) row[0], Role.of((String) row[1]), instant(row[2])));
+    }
+
+    @Override
+    public Set<String> activeAmong(Collection<String> tokenHashes) {
+        if (tokenHashes.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> active = em.createNativeQuery("""
+                        select t.token_hash
+                          from auth_token t
+                          join app_user u on u.id = t.user_id
+                         where t.token_hash in (:hashes)
+                           and t.revoked_at is null
+                           and t.expires_at > now()
+                           and not u.disabled""")
+                .setParameter("hashes", List.copyOf(tokenHashes))
+                .getResultList();
+        return Set.copyOf(active);
     }
 
     @Override

@@ -6,16 +6,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import org.stockroom.persistence.ListeningConnection;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,33 +19,26 @@ import java.util.logging.Logger;
  * Empties this server's {@link SessionCache} when any server (or anyone in SQL) ends or changes
  * a session: the database sends a NOTIFY on {@value #CHANNEL} when a transaction that changed
  * {@code auth_token} or {@code app_user} commits (migration V10), and this listener hears it on a
- * connection of its own. So with several app servers behind a load balancer, a log-out or a role
- * change on one is seen on the others within milliseconds, not after the cache's TTL.
+ * connection of its own ({@link ListeningConnection}). So with several app servers behind a load
+ * balancer, a log-out or a role change on one is seen on the others within milliseconds, not after
+ * the cache's TTL.
  *
- * <p>The connection is not one of the pool's: it sits in LISTEN for as long as the server runs.
- * When it breaks (the database restarts, the network drops), the cache is emptied and the
- * listener reconnects with a growing pause: what changed meanwhile is seen within the cache's
- * TTL at the latest, the bound stated in docs/operations.md. This is PostgreSQL's own
- * LISTEN/NOTIFY, reached through the driver's {@link PGConnection}: the one place the app server
- * speaks to the driver directly, because JDBC has no API for notifications.
+ * <p>When the connection breaks, the cache is emptied and the listener reconnects with a growing
+ * pause: what changed meanwhile is seen within the cache's TTL at the latest, the bound stated in
+ * docs/operations.md.
  */
 @ApplicationScoped
-public class SessionChangeListener {
+public class SessionChangeListener implements ListeningConnection.Handler {
 
-    static final String CHANNEL = "stockroom_session_change";
+    /** The channel V10's triggers notify on; the event stream listens on it too, to end revoked streams. */
+    public static final String CHANNEL = "stockroom_session_change";
     private static final Logger LOG = Logger.getLogger(SessionChangeListener.class.getName());
-    /** How long one wait for notifications blocks; also how soon a stop is noticed. */
-    private static final int POLL_MILLIS = 500;
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final SessionCache sessions;
     private final String jdbcUrl;
-    private final String user;
-    private final String password;
-    private volatile boolean stopped;
-    private volatile Connection connection;
-    private Thread thread;
+    private final Optional<String> user;
+    private final Optional<String> password;
+    private volatile ListeningConnection connection;
 
     @Inject
     public SessionChangeListener(SessionCache sessions,
@@ -58,87 +47,45 @@ public class SessionChangeListener {
                                  @ConfigProperty(name = "javax.sql.DataSource.stockroom.password") Optional<String> password) {
         this.sessions = sessions;
         this.jdbcUrl = jdbcUrl;
-        this.user = user.orElse("");
-        this.password = password.orElse("");
+        this.user = user;
+        this.password = password;
     }
 
     /** Starts listening when the application starts. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object startup) {
-        thread = Thread.ofPlatform().daemon().name("stockroom-session-change-listener").start(this::listen);
+        connection = new ListeningConnection("session-change listener", jdbcUrl, user, password, List.of(CHANNEL), this);
+        connection.start();
     }
 
-    private void listen() {
-        Duration pause = FIRST_PAUSE;
-        while (!stopped) {
-            try (Connection listening = open()) {
-                connection = listening;
-                try (Statement statement = listening.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                // Whatever changed while nobody listened is unknown: start from an empty cache.
-                sessions.forgetAll();
-                pause = FIRST_PAUSE;
-                PGConnection notifications = listening.unwrap(PGConnection.class);
-                while (!stopped) {
-                    PGNotification[] heard = notifications.getNotifications(POLL_MILLIS);
-                    if (heard != null && heard.length > 0) {
-                        sessions.forgetAll();
-                    }
-                }
-            } catch (SQLException e) {
-                if (stopped) {
-                    return;
-                }
-                sessions.forgetAll();
-                LOG.log(Level.WARNING, "Not listening for session changes (" + e.getMessage() + "); retrying in "
-                        + pause.toMillis() + " ms. Meanwhile other servers' log-outs are seen within the session cache's TTL.");
-                LOG.log(Level.FINE, "listen failure", e);
-                sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            } finally {
-                connection = null;
-            }
-        }
+    @Override
+    public void onListen() {
+        // Whatever changed while nobody listened is unknown: start from an empty cache.
+        sessions.forgetAll();
     }
 
-    private Connection open() throws SQLException {
-        Properties properties = new Properties();
-        if (!user.isEmpty()) {
-            properties.setProperty("user", user);
-        }
-        if (!password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", "stockroom session-change listener");
-        return DriverManager.getConnection(jdbcUrl, properties);
+    @Override
+    public void onNotifications(List<ListeningConnection.Notification> notifications) {
+        sessions.forgetAll();
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public void onFailure(SQLException cause, Duration retryIn) {
+        sessions.forgetAll();
+        LOG.log(Level.WARNING, "Not listening for session changes (" + cause.getMessage() + "); retrying in "
+                + retryIn.toMillis() + " ms. Meanwhile other servers' log-outs are seen within the session cache's TTL.");
     }
 
     /** True while the listening connection is open: for the health check and tests. */
     public boolean listening() {
-        return connection != null;
+        ListeningConnection open = connection;
+        return open != null && open.listening();
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        Connection open = connection;
+        ListeningConnection open = connection;
         if (open != null) {
-            try {
-                open.close();
-            } catch (SQLException e) {
-                LOG.log(Level.FINE, "closing the listening connection", e);
-            }
-        }
-        if (thread != null) {
-            thread.interrupt();
+            open.stop();
         }
     }
 }

@@ -6,7 +6,9 @@ import jakarta.transaction.Transactional;
 import org.stockroom.resilience.Resilient;
 import org.stockroom.security.Session;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the session of a token hash from the database, under the same retries and circuit
@@ -27,5 +29,11 @@ public class TokenLookup {
     @Transactional
     public Optional<Session> sessionOf(String tokenHash) {
         return tokens.findActive(tokenHash);
+    }
+
+    /** Which of these token hashes still stand for a session, in one query. */
+    @Transactional
+    public Set<String> activeAmong(Collection<String> tokenHashes) {
+        return tokens.activeAmong(tokenHashes);
     }
 }

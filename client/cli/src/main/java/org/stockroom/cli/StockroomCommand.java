@@ -12,6 +12,7 @@ import org.stockroom.cli.session.PasswordCommand;
 import org.stockroom.cli.session.WhoamiCommand;
 import org.stockroom.cli.stock.StockCommand;
 import org.stockroom.cli.user.UserCommand;
+import org.stockroom.cli.watch.WatchCommand;
 import org.stockroom.client.IdempotencyKeys;
 import org.stockroom.client.RetryPolicy;
 import org.stockroom.client.SessionStore;
@@ -45,7 +46,7 @@ import java.util.Optional;
         description = "Keeps track of products, locations and stock in a Stockroom server.",
         subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
                 PurchaseOrderCommand.class,
-                LotsCommand.class,
+                LotsCommand.class, WatchCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
                 UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -3,8 +3,8 @@ package org.stockroom.desktop;
 import java.util.prefs.Preferences;
 
 /**
- * What the desktop client remembers between runs: the server, the last user name and the
- * theme. Never the password or the token: a desktop left unlocked should not stay logged in
+ * What the desktop client remembers between runs: the server, the last user name, the theme and
+ * how often to poll when the live stream is down. Never the password or the token: a desktop left unlocked should not stay logged in
  * after the window is closed.
  */
 public final class DesktopSettings {
@@ -36,6 +36,18 @@ public final class DesktopSettings {
 
     public void setUsername(String username) {
         preferences.put("username", username);
+    }
+
+    /**
+     * How often, in milliseconds, the window fetches the selected product again while its live stream
+     * is down; 3 s unless set. (The tests set it high, so that only the stream can explain an update.)
+     */
+    public int pollMillis() {
+        return Math.max(500, preferences.getInt("pollMillis", 3_000));
+    }
+
+    public void setPollMillis(int millis) {
+        preferences.putInt("pollMillis", millis);
     }
 
     public boolean darkTheme() {

@@ -2,9 +2,11 @@ package org.stockroom.desktop;
 
 import org.stockroom.client.ProblemException;
 import org.stockroom.client.model.Location;
+import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementType;
 import org.stockroom.client.model.PurchaseOrder;
 import org.stockroom.desktop.connection.Failures;
+import org.stockroom.desktop.connection.LiveUpdates;
 import org.stockroom.desktop.connection.ServerConnection;
 import org.stockroom.desktop.dialogs.LocationDialog;
 import org.stockroom.desktop.dialogs.MovementDialog;
@@ -22,17 +24,17 @@ import javax.swing.Timer;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The main window, in two tabs. "Stock": products on the left ({@link ProductsPanel}), and for
  * the selected product its stock per location and its movements ({@link ProductDetailsPanel}),
- * refreshed every few seconds so that other clients' changes show. "Purchase orders": the orders
- * and their lines, with the Receive dialog ({@link PurchaseOrdersPanel}, {@link ReceiveDialog}).
+ * fetched again when the live stream ({@link LiveUpdates}) says the product moved, and every few
+ * seconds while the stream is down, so that other clients' changes show. "Purchase orders": the
+ * orders and their lines, with the Receive dialog ({@link PurchaseOrdersPanel}, {@link ReceiveDialog}).
  * Menus and toolbar from {@link MainActions}. This class assembles them and says what the actions do.
  */
 public final class MainWindow extends JFrame {
-
-    static final int REFRESH_MILLIS = 3_000;
 
     private final ServerConnection connection;
     private final Runnable onLogOut;
@@ -43,6 +45,7 @@ public final class MainWindow extends JFrame {
     private final JTabbedPane tabs = new JTabbedPane();
     private final MainActions actions;
     private final Timer refresh;
+    private final LiveUpdates live;
     private List<String> locationCodes = List.of();
 
     public MainWindow(ServerConnection connection, DesktopSettings settings, Runnable onLogOut) {
@@ -82,8 +85,33 @@ public final class MainWindow extends JFrame {
         getContentPane().add(statusBar, BorderLayout.SOUTH);
         actions.applyRole(connection.session());
 
-        refresh = new Timer(REFRESH_MILLIS, event -> details.refresh());
-        refresh.start();
+        int pollMillis = settings.pollMillis();
+        refresh = new Timer(pollMillis, event -> details.refresh());
+        refresh.start();  // until the stream is up
+        live = LiveUpdates.start(connection.client(), new LiveUpdates.Listener() {
+            @Override
+            public void movementRecorded(Movement movement) {
+                if (movement.sku().equals(products.selectedSku())) {
+                    statusBar.showMessage(describe(movement));
+                    details.refresh();
+                }
+            }
+
+            @Override
+            public void reloadNeeded() {
+                details.refresh();
+            }
+
+            @Override
+            public void modeChanged(LiveUpdates.Mode mode) {
+                statusBar.updatesChanged(mode, pollMillis);
+                if (mode == LiveUpdates.Mode.LIVE) {
+                    refresh.stop();
+                } else if (isDisplayable()) {
+                    refresh.start();
+                }
+            }
+        });
         // Fits a 1366x768 screen with room for a task bar.
         setMinimumSize(new Dimension(900, 560));
         setSize(1280, 700);
@@ -95,7 +123,17 @@ public final class MainWindow extends JFrame {
     @Override
     public void dispose() {
         refresh.stop();
+        live.close();
         super.dispose();
+    }
+
+    /** "Movement 42: issue of 3 BOLT-1 from MAIN, by anna." */
+    private static String describe(Movement movement) {
+        return "Movement " + movement.id() + ": " + movement.type().name().toLowerCase(Locale.ROOT) + " of "
+                + movement.quantity() + " " + movement.sku()
+                + (movement.from() == null ? "" : " from " + movement.from())
+                + (movement.to() == null ? "" : " to " + movement.to())
+                + (movement.recordedBy() == null ? "" : ", by " + movement.recordedBy()) + ".";
     }
 
     /** Every location's code, for the movement dialog's choices. */
@@ -182,6 +220,7 @@ public final class MainWindow extends JFrame {
     /** Revokes the token on the server (in the background, best effort) and goes back to the log-in dialog. */
     private void logOut() {
         refresh.stop();
+        live.close();
         connection.run(() -> {
             connection.client().auth().logOut();
             return null;
@@ -195,6 +234,7 @@ public final class MainWindow extends JFrame {
         statusBar.showMessage(Failures.describe(failure).lines().findFirst().orElse(""));
         if (failure instanceof ProblemException problem && problem.status() == 401) {
             refresh.stop();
+            live.close();
             JOptionPane.showMessageDialog(this, Failures.describe(failure), "Log in again", JOptionPane.WARNING_MESSAGE);
             logOut();
         }

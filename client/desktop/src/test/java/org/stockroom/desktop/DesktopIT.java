@@ -193,6 +193,54 @@ class DesktopIT {
         awaitTrue("the status bar saying connected again", () -> label(window, "connectionState").contains("Connected"));
     }
 
+    /**
+     * The selected product's stock follows the live stream: with polling set to once a minute, only
+     * the stream can explain a movement made through the API showing within seconds. When the stream
+     * drops, the status bar says the window polls; when it is back, what was recorded meanwhile shows.
+     */
+    @Test
+    void aMovementMadeThroughTheApiShowsWithoutWaitingForAPollAndAfterTheStreamWasDown() throws Exception {
+        String sku = "LIVE-" + suffix;
+        String location = "BIN-L-" + suffix;
+        try (StockroomClient admin = adminClient()) {
+            admin.locations().create(new NewLocation(location, "Bin " + suffix));
+            seed(admin, sku, "Cordless drill 18 V", "Tools", 4, 10, location);
+            seed(admin, "SAW-" + suffix, "Jigsaw blades, 5 pack", "Tools", 10, 25, location);
+            seed(admin, "TAPE-" + suffix, "Measuring tape 5 m", "Tools", 6, 3, location);
+        }
+        new DesktopSettings(preferences).setPollMillis(60_000);
+        window = logInAs(Role.VIEWER);
+        awaitTrue("the status bar saying live", () -> label(window, "updates").contains("Live updates"));
+        JTableFixture products = window.table("products");
+        search(window, suffix);
+        awaitTrue("the product and its neighbours listed", () -> products.rowCount() == 3);
+        products.selectRows(rowOf(products, sku));
+        JTableFixture stock = window.table("stock");
+        awaitTrue("10 on hand", () -> stock.rowCount() == 1 && stock.contents()[0][1].equals("10"));
+
+        long recorded;
+        try (StockroomClient clerk = clerkClient()) {
+            clerk.movements().record(NewMovement.issue(sku, BigDecimal.valueOf(3), location, null, "JOB-" + suffix));
+            recorded = System.nanoTime();
+        }
+        awaitTrue("the issue shown", () -> stock.contents()[0][1].equals("7"));
+        awaitTrue("the product's total too", () -> products.contents()[rowOf(products, sku)][3].equals("7"));
+        long shownAfterMillis = (System.nanoTime() - recorded) / 1_000_000;
+        assertThat(shownAfterMillis).as("ms from the API's answer to the window showing it (polls: every 60 s)")
+                .isLessThan(3_000);
+        assertThat(label(window, "statusMessage")).contains("issue of 3", sku, StockroomTestServer.testUser(Role.CLERK));
+        screenshot(window.target(), "desktop-live.png");
+
+        proxy.cut();
+        awaitTrue("the status bar saying polling", () -> label(window, "updates").contains("Polling every 60 s"));
+        try (StockroomClient clerk = clerkClient()) {  // straight to the server: this window's stream is down
+            clerk.movements().record(NewMovement.issue(sku, BigDecimal.valueOf(2), location, null, null));
+        }
+        proxy.restore();
+        awaitTrue("live again", () -> label(window, "updates").contains("Live updates"));
+        awaitTrue("the issue made while the stream was down shown", () -> stock.contents()[0][1].equals("5"));
+    }
+
     @Test
     void aLotTrackedProductIsReceivedIntoALotAndItsLotsShowWithExpiryShaded() throws Exception {
         String location = "COLD-" + suffix;
@@ -456,6 +504,11 @@ class DesktopIT {
         awaitTrue("the refusal shown", () -> login.textBox("message").text().contains("Wrong user name or password"));
         login.requireVisible();
         login.button(JButtonMatcher.withText("Cancel")).click();
+    }
+
+    private static StockroomClient clerkClient() {
+        return StockroomClient.builder().server(StockroomTestServer.baseUri())
+                .bearerToken(StockroomTestServer.tokenOf(Role.CLERK)).build();
     }
 
     private static StockroomClient adminClient() {

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
  * Typed access to the Stockroom REST API ({@code /api/v1}) over HTTP/JSON.
  *
  * <p>The API's resources each have their facade: {@link #products()}, {@link #locations()},
- * {@link #stock()}, {@link #movements()}, {@link #audit()}, {@link #auth()} and {@link #users()};
+ * {@link #stock()}, {@link #movements()}, {@link #events()}, {@link #audit()}, {@link #auth()} and {@link #users()};
  * they share this client's connection, token and retries.
  * Every method either returns what the server sent or throws a {@link StockroomClientException}:
  * {@link ProblemException} when the server said no, {@link ServerUnreachableException} when it
@@ -54,6 +54,7 @@ public final class StockroomClient implements AutoCloseable {
     private final Stock stock;
     private final Movements movements;
     private final PurchaseOrders purchaseOrders;
+    private final Events events;
     private final Audit audit;
     private final Auth auth;
     private final Users users;
@@ -69,6 +70,7 @@ public final class StockroomClient implements AutoCloseable {
         this.stock = new Stock(transport);
         this.movements = new Movements(transport);
         this.purchaseOrders = new PurchaseOrders(transport);
+        this.events = new Events(transport);
         this.audit = new Audit(transport);
         this.auth = new Auth(transport);
         this.users = new Users(transport);
@@ -129,6 +131,11 @@ public final class StockroomClient implements AutoCloseable {
     /** The lots of lot-tracked products: stock by lot, and lots that expire soon. */
     public Lots lots() {
         return lots;
+    }
+
+    /** The live stream of movements and stock levels, resumed by itself after a break. */
+    public Events events() {
+        return events;
     }
 
     /** Who changed what; for managers and admins. */

@@ -6,10 +6,12 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -33,6 +37,8 @@ final class Transport implements AutoCloseable {
 
     private static final String JSON = "application/json";
     private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
+    /** The most lines of an error answer to an event stream request that are read for its problem. */
+    private static final int MAX_ERROR_LINES = 200;
 
     private final URI server;
     private final URI api;
@@ -76,6 +82,16 @@ final class Transport implements AutoCloseable {
 
     RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    /** The server's root, for messages. */
+    URI server() {
+        return server;
+    }
+
+    /** Where waits get their jitter from. */
+    RandomGenerator random() {
+        return random;
     }
 
     /** Sends the call and reads the answer's body as {@code type}. */
@@ -176,18 +192,90 @@ final class Transport implements AutoCloseable {
             throw new ServerUnreachableException(server, "interrupted while waiting", e);
         }
         if (response.statusCode() >= 400) {
-            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
-                    clock.instant()).orElse(null);
-            return Outcome.failed(problemOf(response, tokenSent), retryAfter);
+            return Outcome.failed(problemOf(response.statusCode(), response.headers(), response.body(), tokenSent),
+                    retryAfter(response.headers()));
         }
         return new Outcome(response, null, null);
     }
 
+    /**
+     * Opens a stream of server-sent events (once: the caller decides about reconnecting): sends the
+     * GET with the token and {@code Last-Event-ID} (if not null), and waits for the answer's headers
+     * at most the request timeout. The body is the caller's to read, line by line, and to close.
+     */
+    EventStreamOutcome openEventStream(String pathAndQuery, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + pathAndQuery))
+                .timeout(requestTimeout)
+                .header("Accept", "text/event-stream, application/problem+json");
+        boolean tokenSent = bearerToken != null;
+        if (tokenSent) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        if (lastEventId != null && !lastEventId.isEmpty()) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        CompletableFuture<HttpResponse<Stream<String>>> pending =
+                http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response;
+        try {
+            response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            return EventStreamOutcome.failed(new ServerUnreachableException(server,
+                    FailureReasons.noAnswerWithin(requestTimeout), e), null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failure) {
+                String reason = FailureReasons.reasonFor(failure, server, connectTimeout, requestTimeout);
+                return EventStreamOutcome.failed(new ServerUnreachableException(server, reason, failure), null);
+            }
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
+            }
+            throw new StockroomClientException("the request to " + server + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException(server, "interrupted while waiting", e);
+        }
+        if (response.statusCode() >= 400 || response.statusCode() == 204) {
+            String body;
+            try (Stream<String> lines = response.body()) {
+                body = lines.limit(MAX_ERROR_LINES).collect(Collectors.joining("\n"));
+            } catch (UncheckedIOException e) {
+                body = "";
+            }
+            return EventStreamOutcome.failed(problemOf(response.statusCode(), response.headers(), body, tokenSent),
+                    retryAfter(response.headers()));
+        }
+        return new EventStreamOutcome(response, null, null);
+    }
+
+    /** What opening an event stream came to: the response, or a failure with the wait the server asked for (or null). */
+    record EventStreamOutcome(HttpResponse<Stream<String>> response, StockroomClientException failure,
+                              Duration retryAfter) {
+
+        static EventStreamOutcome failed(StockroomClientException failure, Duration retryAfter) {
+            return new EventStreamOutcome(null, failure, retryAfter);
+        }
+    }
+
+    private Duration retryAfter(HttpHeaders headers) {
+        return RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock.instant()).orElse(null);
+    }
+
+    /**
+     * Whether a failure may pass if the same request is sent again later (as {@link #send} decides
+     * for a read): for an event stream, whether to reconnect.
+     */
+    static boolean mayPass(StockroomClientException failure) {
+        return mayPass(failure, Call.get("/"));
+    }
+
     /** An error answer as the exception it stands for: 401 and 403 have their own. */
-    private ProblemException problemOf(HttpResponse<String> response, boolean tokenSent) {
-        String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        Problem answer = problems.read(response.statusCode(), contentType, response.body());
-        return switch (response.statusCode()) {
+    private ProblemException problemOf(int status, HttpHeaders headers, String body, boolean tokenSent) {
+        String contentType = headers.firstValue("Content-Type").orElse(null);
+        Problem answer = problems.read(status, contentType, body);
+        return switch (status) {
             case 401 -> new NotAuthenticatedException(answer, tokenSent);
             case 403 -> new NotPermittedException(answer);
             default -> new ProblemException(answer);
@@ -221,6 +309,16 @@ final class Transport implements AutoCloseable {
 
         static Outcome failed(StockroomClientException failure, Duration retryAfter) {
             return new Outcome(null, failure, retryAfter);
+        }
+    }
+
+    /** Reads JSON the server sent outside a response body of its own (an event's data) as {@code type}. */
+    <T> T parse(String json, Type type) {
+        try {
+            return jsonb.fromJson(json, type);
+        } catch (JsonbException e) {
+            throw new StockroomClientException("the server at " + server
+                    + " sent an event this client does not understand: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,104 @@
+package org.stockroom.events;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.stockroom.auth.token.SessionChangeListener;
+import org.stockroom.persistence.ListeningConnection;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Hears the ledger for {@link EventHub}: V14's trigger announces every committed movement on
+ * {@value #MOVEMENT_CHANNEL} with its id, in commit order, to every server; V10's announce every
+ * change of a token or user on {@link SessionChangeListener#CHANNEL}, which ends the streams of
+ * revoked tokens at once. One connection of its own per server ({@link ListeningConnection}),
+ * outside the pool.
+ */
+@ApplicationScoped
+public class LedgerListener implements ListeningConnection.Handler {
+
+    static final String MOVEMENT_CHANNEL = "stockroom_movement";
+    private static final Logger LOG = Logger.getLogger(LedgerListener.class.getName());
+
+    private final EventHub hub;
+    private final String jdbcUrl;
+    private final Optional<String> user;
+    private final Optional<String> password;
+    private volatile ListeningConnection connection;
+
+    @Inject
+    public LedgerListener(EventHub hub,
+                          @ConfigProperty(name = "javax.sql.DataSource.stockroom.jdbcUrl") String jdbcUrl,
+                          @ConfigProperty(name = "javax.sql.DataSource.stockroom.username") Optional<String> user,
+                          @ConfigProperty(name = "javax.sql.DataSource.stockroom.password") Optional<String> password) {
+        this.hub = hub;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object startup) {
+        connection = new ListeningConnection("ledger listener", jdbcUrl, user, password,
+                List.of(MOVEMENT_CHANNEL, SessionChangeListener.CHANNEL), this);
+        connection.start();
+    }
+
+    @Override
+    public void onListen() {
+        hub.listening();
+    }
+
+    @Override
+    public void onNotifications(List<ListeningConnection.Notification> notifications) {
+        List<Long> movements = new ArrayList<>();
+        boolean sessionsChanged = false;
+        for (ListeningConnection.Notification notification : notifications) {
+            if (notification.channel().equals(MOVEMENT_CHANNEL)) {
+                try {
+                    movements.add(Long.parseLong(notification.payload()));
+                } catch (NumberFormatException e) {
+                    LOG.warning("Ignored a notification on " + MOVEMENT_CHANNEL + " that names no movement: "
+                            + notification.payload());
+                }
+            } else {
+                sessionsChanged = true;
+            }
+        }
+        if (!movements.isEmpty()) {
+            hub.recorded(movements);
+        }
+        if (sessionsChanged) {
+            hub.sessionsChanged();
+        }
+    }
+
+    @Override
+    public void onFailure(SQLException cause, Duration retryIn) {
+        LOG.warning("Not hearing the ledger (" + cause.getMessage() + "); retrying in " + retryIn.toMillis()
+                + " ms. Meanwhile no event stream opens on this server.");
+        hub.notListening();
+    }
+
+    /** True while the listening connection is open. */
+    public boolean listening() {
+        ListeningConnection open = connection;
+        return open != null && open.listening();
+    }
+
+    @PreDestroy
+    void stop() {
+        ListeningConnection open = connection;
+        if (open != null) {
+            open.stop();
+        }
+    }
+}
