@@ -28,7 +28,8 @@ class ArchitectureTest {
             .importPackages("org.stockroom");
 
     private static final String[] DOMAIN = {
-            "org.stockroom.product", "org.stockroom.location", "org.stockroom.stock", "org.stockroom.movement"};
+            "org.stockroom.product", "org.stockroom.location", "org.stockroom.stock", "org.stockroom.movement",
+            "org.stockroom.stocktake"};
 
     private static final String[] HTTP = {"jakarta.ws.rs..", "org.stockroom.problem.."};
 

@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * One JSON-B instance for the API, refusing request fields it does not know, numbers that are
- * not whole, and text sent as anything but a JSON string.
+ * not whole where whole ones belong, numbers in quotes, and text sent as anything but a JSON string.
  */
 @Provider
 @Singleton
@@ -20,7 +20,8 @@ public class JsonbConfiguration implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .withDeserializers(new StrictIntegerDeserializer(), new StrictStringDeserializer()));
+            .withDeserializers(new StrictIntegerDeserializer(), new StrictDecimalDeserializer(),
+                    new StrictStringDeserializer()));
 
     /** The instance the REST runtime reads requests and writes responses with, for code that needs the same JSON. */
     public static Jsonb jsonb() {

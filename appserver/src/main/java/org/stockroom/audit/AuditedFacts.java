@@ -3,6 +3,7 @@ package org.stockroom.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -13,6 +14,13 @@ import org.stockroom.product.ProductArchived;
 import org.stockroom.product.ProductCreated;
 import org.stockroom.product.ProductDetails;
 import org.stockroom.product.ProductRevised;
+import org.stockroom.stocktake.Quantities;
+import org.stockroom.stocktake.Stocktake;
+import org.stockroom.stocktake.StocktakeCancelled;
+import org.stockroom.stocktake.StocktakeCounted;
+import org.stockroom.stocktake.StocktakeLine;
+import org.stockroom.stocktake.StocktakeOpened;
+import org.stockroom.stocktake.StocktakePosted;
 
 import java.util.Map;
 import java.util.Objects;
@@ -60,6 +68,38 @@ public class AuditedFacts {
         trail.record("movement.recorded", "movement", movement.id().toString(), detailsOf(movement));
     }
 
+    void stocktakeOpened(@Observes StocktakeOpened fact) {
+        Stocktake stocktake = fact.stocktake();
+        JsonObjectBuilder details = JSON.createObjectBuilder().add("location", stocktake.location().code());
+        stocktake.skus().ifPresent(skus -> details.add("skus", JSON.createArrayBuilder(skus)));
+        trail.record("stocktake.opened", "stocktake", Long.toString(stocktake.id()), details.build());
+    }
+
+    void stocktakeCounted(@Observes StocktakeCounted fact) {
+        StocktakeLine line = fact.line();
+        trail.record("stocktake.counted", "stocktake", Long.toString(line.stocktake().id()), detailsOf(line));
+    }
+
+    void stocktakePosted(@Observes StocktakePosted fact) {
+        Stocktake stocktake = fact.stocktake();
+        JsonArrayBuilder adjustments = JSON.createArrayBuilder();
+        stocktake.lines().stream().filter(line -> line.movement().isPresent()).forEach(line -> adjustments.add(
+                JSON.createObjectBuilder()
+                        .add("sku", line.sku())
+                        .add("quantity", Quantities.plain(line.difference()))
+                        .add("movement", line.movement().get())));
+        trail.record("stocktake.posted", "stocktake", Long.toString(stocktake.id()), JSON.createObjectBuilder()
+                .add("location", stocktake.location().code())
+                .add("adjustments", adjustments)
+                .build());
+    }
+
+    void stocktakeCancelled(@Observes StocktakeCancelled fact) {
+        Stocktake stocktake = fact.stocktake();
+        trail.record("stocktake.cancelled", "stocktake", Long.toString(stocktake.id()),
+                JSON.createObjectBuilder().add("location", stocktake.location().code()).build());
+    }
+
     /** Every field of a new product as JSON, nulls included. */
     static JsonObject detailsOf(ProductDetails details) {
         JsonObjectBuilder json = JSON.createObjectBuilder();
@@ -92,6 +132,17 @@ public class AuditedFacts {
         addIfPresent(details, "to", movement.to() == null ? null : movement.to().code());
         addIfPresent(details, "reason", movement.reason());
         addIfPresent(details, "reference", movement.reference());
+        return details.build();
+    }
+
+    /** A count: the SKU, what was counted and expected, and their difference. */
+    static JsonObject detailsOf(StocktakeLine line) {
+        JsonObjectBuilder details = JSON.createObjectBuilder()
+                .add("sku", line.sku())
+                .add("counted", Quantities.plain(line.counted()))
+                .add("expected", Quantities.plain(line.expected()))
+                .add("difference", Quantities.plain(line.difference()));
+        line.expectedAfterMovement().ifPresent(movement -> details.add("expectedAfterMovement", movement));
         return details.build();
     }
 

@@ -16,6 +16,9 @@ public final class ProblemTypes {
     public static final String INSUFFICIENT_STOCK = BASE + "insufficient-stock";
     public static final String PRODUCT_ARCHIVED = BASE + "product-archived";
     public static final String STOCK_ON_HAND = BASE + "stock-on-hand";
+    public static final String STOCKTAKE_CLOSED = BASE + "stocktake-closed";
+    public static final String NOT_IN_STOCKTAKE = BASE + "not-in-stocktake";
+    public static final String STOCKTAKE_BELOW_ZERO = BASE + "stocktake-below-zero";
     public static final String LAST_ADMIN = BASE + "last-admin";
     public static final String EDIT_CONFLICT = BASE + "edit-conflict";
     public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";

@@ -37,6 +37,12 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
                     violation.getMessage());
             case STOCK_ON_HAND -> new ConflictException(ProblemTypes.STOCK_ON_HAND, "Stock on hand",
                     violation.getMessage());
+            case STOCKTAKE_CLOSED -> new ConflictException(ProblemTypes.STOCKTAKE_CLOSED, "Stocktake closed",
+                    violation.getMessage());
+            case NOT_IN_STOCKTAKE -> new ConflictException(ProblemTypes.NOT_IN_STOCKTAKE, "Not in stocktake",
+                    violation.getMessage());
+            case STOCKTAKE_BELOW_ZERO -> new ConflictException(ProblemTypes.STOCKTAKE_BELOW_ZERO,
+                    "Stocktake below zero", violation.getMessage());
             case INVALID_FIELDS -> new InvalidRequestException(violation.fieldViolations().stream()
                     .map(field -> new FieldError("/" + field.field(), field.message()))
                     .toList());

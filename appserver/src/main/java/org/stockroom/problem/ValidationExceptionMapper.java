@@ -41,7 +41,8 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
         String queryParameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() != null) {
+                // A list's element is named "<list element>": its index is its pointer.
+                if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                     pointer.append('/').append(node.getName().replace("~", "~0").replace("/", "~1"));
                 }
                 if (node.getIndex() != null) {
