@@ -13,7 +13,8 @@ import javax.net.ssl.SSLContext;
  * Typed access to the Stockroom REST API ({@code /api/v1}) over HTTP/JSON.
  *
  * <p>The API's resources each have their facade: {@link #products()}, {@link #locations()},
- * {@link #stock()}, {@link #movements()}, {@link #audit()}, {@link #auth()} and {@link #users()};
+ * {@link #stock()}, {@link #movements()}, {@link #stocktakes()}, {@link #audit()}, {@link #auth()} and
+ * {@link #users()};
  * they share this client's connection, token and retries.
  * Every method either returns what the server sent or throws a {@link StockroomClientException}:
  * {@link ProblemException} when the server said no, {@link ServerUnreachableException} when it
@@ -53,6 +54,7 @@ public final class StockroomClient implements AutoCloseable {
     private final Locations locations;
     private final Stock stock;
     private final Movements movements;
+    private final Stocktakes stocktakes;
     private final Audit audit;
     private final Auth auth;
     private final Users users;
@@ -66,6 +68,7 @@ public final class StockroomClient implements AutoCloseable {
         this.locations = new Locations(transport);
         this.stock = new Stock(transport);
         this.movements = new Movements(transport);
+        this.stocktakes = new Stocktakes(transport);
         this.audit = new Audit(transport);
         this.auth = new Auth(transport);
         this.users = new Users(transport);
@@ -115,6 +118,11 @@ public final class StockroomClient implements AutoCloseable {
     /** The ledger: record and read receipts, issues, transfers and adjustments. */
     public Movements movements() {
         return movements;
+    }
+
+    /** Counts of a location's stock, posted as adjustments. */
+    public Stocktakes stocktakes() {
+        return stocktakes;
     }
 
     /** Who changed what; for managers and admins. */
