@@ -9,6 +9,7 @@ import org.stockroom.cli.session.LogoutCommand;
 import org.stockroom.cli.session.PasswordCommand;
 import org.stockroom.cli.session.WhoamiCommand;
 import org.stockroom.cli.stock.StockCommand;
+import org.stockroom.cli.stocktake.StocktakeCommand;
 import org.stockroom.cli.user.UserCommand;
 import org.stockroom.client.IdempotencyKeys;
 import org.stockroom.client.RetryPolicy;
@@ -42,6 +43,7 @@ import java.util.Optional;
         synopsisSubcommandLabel = "COMMAND",
         description = "Keeps track of products, locations and stock in a Stockroom server.",
         subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
+                StocktakeCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
                 UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
