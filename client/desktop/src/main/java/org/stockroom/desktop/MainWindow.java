@@ -10,6 +10,7 @@ import org.stockroom.desktop.dialogs.MovementDialog;
 import org.stockroom.desktop.dialogs.ProductDialog;
 import org.stockroom.desktop.products.ProductDetailsPanel;
 import org.stockroom.desktop.products.ProductsPanel;
+import org.stockroom.desktop.stocktake.StocktakeDialog;
 
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
@@ -95,6 +96,15 @@ public final class MainWindow extends JFrame {
             new MovementDialog(MainWindow.this, type, connection, products.selectedSku(), locationCodes, recorded -> {
                 statusBar.showMessage("Recorded " + type.name().toLowerCase() + " of " + recorded.quantity() + " "
                         + recorded.sku() + " (movement " + recorded.id() + ").");
+                products.reload();
+                details.refresh();
+            }).open();
+        }
+
+        @Override
+        public void stocktake() {
+            new StocktakeDialog(MainWindow.this, connection, locationCodes, () -> {
+                statusBar.showMessage("Posted a stocktake.");
                 products.reload();
                 details.refresh();
             }).open();
