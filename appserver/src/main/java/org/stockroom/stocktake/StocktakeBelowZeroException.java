@@ -34,9 +34,9 @@ public class StocktakeBelowZeroException extends RuleViolation {
 
     private static String describe(long stocktake, String location, Shortfall first) {
         return "Posting stocktake " + stocktake + " would take " + first.sku() + " at " + location + " below zero, to "
-                + Quantities.plain(first.after()) + ": counted " + Quantities.plain(first.counted()) + " when "
-                + Quantities.plain(first.expected()) + " were on hand, and " + Quantities.plain(first.onHand())
-                + " are on hand now; count " + first.sku() + " again";
+                + Quantities.plain(first.after()) + ": counted " + Quantities.plain(first.counted()) + " against "
+                + Quantities.plain(first.expected()) + " on hand then, " + Quantities.plain(first.onHand())
+                + " on hand now; count " + first.sku() + " again";
     }
 
     @Override

@@ -28,7 +28,7 @@ public class StocktakeClosedException extends RuleViolation {
     public Map<String, Object> facts() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("stocktake", stocktake);
-        facts.put("status", status.name());
+        facts.put("stocktakeStatus", status.name());  // not "status": a problem's own member
         return facts;
     }
 }

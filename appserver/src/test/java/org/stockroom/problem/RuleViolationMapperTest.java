@@ -112,7 +112,7 @@ class RuleViolationMapperTest {
         assertThat(closed.title()).isEqualTo("Stocktake closed");
         assertThat(closed.detail()).startsWith("Stocktake 7 is already posted");
         assertThat(closed.extensions()).containsExactly(java.util.Map.entry("stocktake", 7L),
-                java.util.Map.entry("status", "POSTED"));
+                java.util.Map.entry("stocktakeStatus", "POSTED"));
         assertThat(outside.type()).isEqualTo(ProblemTypes.NOT_IN_STOCKTAKE);
         assertThat(outside.extensions()).containsExactly(java.util.Map.entry("sku", "NUT-1"));
         assertThat(belowZero.type()).isEqualTo(ProblemTypes.STOCKTAKE_BELOW_ZERO);

@@ -96,7 +96,7 @@ class StocktakeTest {
         assertThat(refused.shortfalls()).extracting(StocktakeBelowZeroException.Shortfall::sku)
                 .containsExactly("BOLT-1", "NUT-1");
         assertThat(refused.getMessage()).startsWith("Posting stocktake 0 would take BOLT-1 at A-1 below zero, to -3:"
-                + " counted 2 when 10 were on hand, and 5 are on hand now; count BOLT-1 again").endsWith("(and 1 more: NUT-1)");
+                + " counted 2 against 10 on hand then, 5 on hand now; count BOLT-1 again").endsWith("(and 1 more: NUT-1)");
         assertThat(refused.facts()).containsEntry("sku", "BOLT-1").containsEntry("location", "A-1")
                 .containsEntry("onHand", new BigDecimal("5")).containsEntry("skus", List.of("BOLT-1", "NUT-1"));
         assertThat(stocktake.isOpen()).isTrue();
