@@ -22,6 +22,13 @@ import org.stockroom.purchasing.PurchaseOrderLine;
 import org.stockroom.purchasing.PurchaseOrderReceived;
 import org.stockroom.purchasing.PurchaseReceipt;
 import org.stockroom.purchasing.PurchaseReceiptLine;
+import org.stockroom.stocktake.Quantities;
+import org.stockroom.stocktake.Stocktake;
+import org.stockroom.stocktake.StocktakeCancelled;
+import org.stockroom.stocktake.StocktakeCounted;
+import org.stockroom.stocktake.StocktakeLine;
+import org.stockroom.stocktake.StocktakeOpened;
+import org.stockroom.stocktake.StocktakePosted;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -123,6 +130,38 @@ public class AuditedFacts {
         return details.add("lines", lines).add("status", order.status().name()).build();
     }
 
+    void stocktakeOpened(@Observes StocktakeOpened fact) {
+        Stocktake stocktake = fact.stocktake();
+        JsonObjectBuilder details = JSON.createObjectBuilder().add("location", stocktake.location().code());
+        stocktake.skus().ifPresent(skus -> details.add("skus", JSON.createArrayBuilder(skus)));
+        trail.record("stocktake.opened", "stocktake", Long.toString(stocktake.id()), details.build());
+    }
+
+    void stocktakeCounted(@Observes StocktakeCounted fact) {
+        StocktakeLine line = fact.line();
+        trail.record("stocktake.counted", "stocktake", Long.toString(line.stocktake().id()), detailsOf(line));
+    }
+
+    void stocktakePosted(@Observes StocktakePosted fact) {
+        Stocktake stocktake = fact.stocktake();
+        JsonArrayBuilder adjustments = JSON.createArrayBuilder();
+        stocktake.lines().stream().filter(line -> line.movement().isPresent()).forEach(line -> adjustments.add(
+                JSON.createObjectBuilder()
+                        .add("sku", line.sku())
+                        .add("quantity", Quantities.plain(line.difference()))
+                        .add("movement", line.movement().get())));
+        trail.record("stocktake.posted", "stocktake", Long.toString(stocktake.id()), JSON.createObjectBuilder()
+                .add("location", stocktake.location().code())
+                .add("adjustments", adjustments)
+                .build());
+    }
+
+    void stocktakeCancelled(@Observes StocktakeCancelled fact) {
+        Stocktake stocktake = fact.stocktake();
+        trail.record("stocktake.cancelled", "stocktake", Long.toString(stocktake.id()),
+                JSON.createObjectBuilder().add("location", stocktake.location().code()).build());
+    }
+
     /** Every field of a new product as JSON, nulls included. */
     static JsonObject detailsOf(ProductDetails details) {
         JsonObjectBuilder json = JSON.createObjectBuilder();
@@ -164,6 +203,17 @@ public class AuditedFacts {
             }
             details.add("lots", lots);
         }
+        return details.build();
+    }
+
+    /** A count: the SKU, what was counted and expected, and their difference. */
+    static JsonObject detailsOf(StocktakeLine line) {
+        JsonObjectBuilder details = JSON.createObjectBuilder()
+                .add("sku", line.sku())
+                .add("counted", Quantities.plain(line.counted()))
+                .add("expected", Quantities.plain(line.expected()))
+                .add("difference", Quantities.plain(line.difference()));
+        line.expectedAfterMovement().ifPresent(movement -> details.add("expectedAfterMovement", movement));
         return details.build();
     }
 

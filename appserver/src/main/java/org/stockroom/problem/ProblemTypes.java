@@ -22,6 +22,9 @@ public final class ProblemTypes {
     public static final String PURCHASE_ORDER_CLOSED = BASE + "purchase-order-closed";
     public static final String EXPIRED_STOCK = BASE + "expired-stock";
     public static final String LOT_EXPIRY_MISMATCH = BASE + "lot-expiry-mismatch";
+    public static final String STOCKTAKE_CLOSED = BASE + "stocktake-closed";
+    public static final String NOT_IN_STOCKTAKE = BASE + "not-in-stocktake";
+    public static final String STOCKTAKE_BELOW_ZERO = BASE + "stocktake-below-zero";
     public static final String LAST_ADMIN = BASE + "last-admin";
     public static final String EDIT_CONFLICT = BASE + "edit-conflict";
     public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";

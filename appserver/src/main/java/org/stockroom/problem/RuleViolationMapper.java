@@ -53,6 +53,12 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
                     violation.getMessage());
             case LOT_EXPIRY_MISMATCH -> new ConflictException(ProblemTypes.LOT_EXPIRY_MISMATCH, "Lot expiry mismatch",
                     violation.getMessage());
+            case STOCKTAKE_CLOSED -> new ConflictException(ProblemTypes.STOCKTAKE_CLOSED, "Stocktake closed",
+                    violation.getMessage());
+            case NOT_IN_STOCKTAKE -> new ConflictException(ProblemTypes.NOT_IN_STOCKTAKE, "Not in stocktake",
+                    violation.getMessage());
+            case STOCKTAKE_BELOW_ZERO -> new ConflictException(ProblemTypes.STOCKTAKE_BELOW_ZERO,
+                    "Stocktake below zero", violation.getMessage());
             case INVALID_FIELDS -> new InvalidRequestException(fieldErrors(violation));
         };
         violation.facts().forEach(problem::with);

@@ -36,6 +36,12 @@ public abstract class RuleViolation extends RuntimeException {
         EXPIRED_STOCK,
         /** A lot exists with another expiry date than the one given. */
         LOT_EXPIRY_MISMATCH,
+        /** A posted or cancelled stocktake is read-only. */
+        STOCKTAKE_CLOSED,
+        /** A stocktake limited to some SKUs counts those only. */
+        NOT_IN_STOCKTAKE,
+        /** Posting a stocktake would take stock below zero: stock left after the count. */
+        STOCKTAKE_BELOW_ZERO,
         /** Values that break their rules, each named by its field ({@link #fieldViolations()}). */
         INVALID_FIELDS
     }

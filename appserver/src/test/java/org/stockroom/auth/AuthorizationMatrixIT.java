@@ -143,6 +143,34 @@ class AuthorizationMatrixIT {
                 new Endpoint("GET /lots/expiring", Role.VIEWER, 200, () -> call -> call.get("/lots/expiring")),
                 // A stream: never a whole body for REST Assured to read; checked with java.net.http (checkStream).
                 new Endpoint("GET /events", Role.VIEWER, 200, () -> null),
+                new Endpoint("GET /stocktakes", Role.VIEWER, 200, () -> call -> call.get("/stocktakes")),
+                new Endpoint("GET /stocktakes/{id}", Role.VIEWER, 200, () -> {
+                    long id = newStocktake(newLocation());
+                    return call -> call.get("/stocktakes/{id}", id);
+                }),
+                // Each call opens a count of a new location: one location has one open stocktake.
+                new Endpoint("POST /stocktakes", Role.CLERK, 201, () -> {
+                    String code = newLocation();
+                    return call -> call.body(Map.of("location", code)).post("/stocktakes");
+                }),
+                new Endpoint("PUT /stocktakes/{id}/lines/{sku}", Role.CLERK, 200, () -> {
+                    String sku = newProduct();
+                    long id = newStocktake(newLocation());
+                    return call -> call.body(Map.of("counted", 2)).put("/stocktakes/{id}/lines/{sku}", id, sku);
+                }),
+                new Endpoint("POST /stocktakes/{id}/post", Role.MANAGER, 200, () -> {
+                    String sku = newProduct();
+                    String code = newLocation();
+                    receive(sku, code, 5);
+                    long id = newStocktake(code);
+                    api().body(Map.of("counted", 4)).put("/stocktakes/{id}/lines/{sku}", id, sku).then().statusCode(200);
+                    String etag = api().get("/stocktakes/{id}", id).header("ETag");
+                    return call -> call.header("If-Match", etag).post("/stocktakes/{id}/post", id);
+                }),
+                new Endpoint("POST /stocktakes/{id}/cancel", Role.CLERK, 200, () -> {
+                    long id = newStocktake(newLocation());
+                    return call -> call.post("/stocktakes/{id}/cancel", id);
+                }),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
                 new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {
@@ -331,6 +359,12 @@ class AuthorizationMatrixIT {
         String code = unique("MX");
         createLocation(code);
         return code;
+    }
+
+    /** An open stocktake of the whole location, opened by the admin. */
+    private static long newStocktake(String location) {
+        return ((Number) api().body(Map.of("location", location)).post("/stocktakes")
+                .then().statusCode(201).extract().path("id")).longValue();
     }
 
     /** A digest of every row of every table of the schema, so that any write shows. */

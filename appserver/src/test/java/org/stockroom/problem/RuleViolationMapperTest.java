@@ -142,4 +142,32 @@ class RuleViolationMapperTest {
         assertThat(problem.type()).isEqualTo(ProblemTypes.LOT_EXPIRY_MISMATCH);
         assertThat(problem.extensions()).containsEntry("lot", "L1").containsEntry("expiresOn", "2027-01-31");
     }
+
+    @Test
+    void givenTheStocktakeRefusals_whenMapped_thenEachIs409WithItsTypeAndFacts() {
+        ApiException closed = RuleViolationMapper.problemOf(new org.stockroom.stocktake.StocktakeClosedException(
+                7, org.stockroom.stocktake.StocktakeStatus.POSTED));
+        ApiException outside = RuleViolationMapper.problemOf(
+                new org.stockroom.stocktake.NotInStocktakeException(7, "NUT-1"));
+        ApiException belowZero = RuleViolationMapper.problemOf(new org.stockroom.stocktake.StocktakeBelowZeroException(
+                7, "A-01", List.of(new org.stockroom.stocktake.StocktakeBelowZeroException.Shortfall("BOLT-1",
+                        new java.math.BigDecimal("2"), new java.math.BigDecimal("10.000000"), new java.math.BigDecimal("5")))));
+        ApiException open = RuleViolationMapper.problemOf(
+                new org.stockroom.stocktake.StocktakeAlreadyOpenException("A-01", 6));
+
+        assertThat(List.of(closed, outside, belowZero, open)).extracting(ApiException::status).containsOnly(409);
+        assertThat(closed.type()).isEqualTo(ProblemTypes.STOCKTAKE_CLOSED);
+        assertThat(closed.title()).isEqualTo("Stocktake closed");
+        assertThat(closed.detail()).startsWith("Stocktake 7 is already posted");
+        assertThat(closed.extensions()).containsExactly(java.util.Map.entry("stocktake", 7L),
+                java.util.Map.entry("stocktakeStatus", "POSTED"));
+        assertThat(outside.type()).isEqualTo(ProblemTypes.NOT_IN_STOCKTAKE);
+        assertThat(outside.extensions()).containsExactly(java.util.Map.entry("sku", "NUT-1"));
+        assertThat(belowZero.type()).isEqualTo(ProblemTypes.STOCKTAKE_BELOW_ZERO);
+        assertThat(belowZero.title()).isEqualTo("Stocktake below zero");
+        assertThat(belowZero.extensions()).containsEntry("sku", "BOLT-1").containsEntry("location", "A-01")
+                .containsEntry("expected", new java.math.BigDecimal("10")).containsEntry("skus", List.of("BOLT-1"));
+        assertThat(open.type()).isEqualTo(ProblemTypes.ALREADY_EXISTS);
+        assertThat(open.extensions()).containsExactly(java.util.Map.entry("stocktake", 6L));
+    }
 }

@@ -11,6 +11,7 @@ import org.stockroom.cli.session.LogoutCommand;
 import org.stockroom.cli.session.PasswordCommand;
 import org.stockroom.cli.session.WhoamiCommand;
 import org.stockroom.cli.stock.StockCommand;
+import org.stockroom.cli.stocktake.StocktakeCommand;
 import org.stockroom.cli.user.UserCommand;
 import org.stockroom.cli.watch.WatchCommand;
 import org.stockroom.client.IdempotencyKeys;
@@ -47,6 +48,7 @@ import java.util.Optional;
         subcommands = {ProductCommand.class, LocationCommand.class, StockCommand.class, MovementsCommand.class,
                 PurchaseOrderCommand.class,
                 LotsCommand.class, WatchCommand.class,
+                StocktakeCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
                 UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -143,7 +143,7 @@ class CommandLineTest {
         int exitCode = run(Map.of(), "stok", "levels");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).contains("Did you mean: stockroom stock?");
+        assertThat(err.toString()).contains("Did you mean: stockroom stock or stockroom stocktake?");
     }
 
     @Test
@@ -204,7 +204,9 @@ class CommandLineTest {
                 "stockroom product show", "stockroom product edit", "stockroom product archive",
                 "stockroom location add", "stockroom location list", "stockroom stock receive",
                 "stockroom stock issue", "stockroom stock adjust", "stockroom stock transfer",
-                "stockroom stock levels", "stockroom movements");
+                "stockroom stock levels", "stockroom movements", "stockroom stocktake start",
+                "stockroom stocktake count", "stockroom stocktake show", "stockroom stocktake post",
+                "stockroom stocktake cancel", "stockroom stocktake list");
         for (String command : commands) {
             StringWriter help = new StringWriter();
             String[] words = command.split(" ");

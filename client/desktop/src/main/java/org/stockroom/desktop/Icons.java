@@ -96,6 +96,20 @@ public final class Icons {
         });
     }
 
+    /** A clipboard with ticked lines: a count sheet. */
+    public static Icon stocktake() {
+        return icon(g -> {
+            g.drawRoundRect(2, 2, 12, 13, 2, 2);
+            g.drawLine(6, 1, 10, 1);
+            g.drawLine(4, 7, 5, 8);
+            g.drawLine(5, 8, 7, 6);
+            g.drawLine(9, 7, 12, 7);
+            g.drawLine(4, 11, 5, 12);
+            g.drawLine(5, 12, 7, 10);
+            g.drawLine(9, 11, 12, 11);
+        });
+    }
+
     /** A pin. */
     public static Icon location() {
         return icon(g -> {

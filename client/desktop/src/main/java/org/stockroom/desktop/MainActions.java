@@ -27,6 +27,8 @@ final class MainActions {
     interface Commands {
         void moveStock(MovementType type);
 
+        void stocktake();
+
         void newProduct();
 
         void editProduct();
@@ -45,6 +47,7 @@ final class MainActions {
     private final Action issue;
     private final Action transfer;
     private final Action adjust;
+    private final Action stocktake;
     private final Action newProduct;
     private final Action editProduct;
     private final Action newLocation;
@@ -57,6 +60,7 @@ final class MainActions {
         transfer = action("Transfer...", Icons.transfer(), KeyEvent.VK_T, "transfer",
                 () -> commands.moveStock(MovementType.TRANSFER));
         adjust = action("Adjust...", Icons.adjust(), KeyEvent.VK_J, "adjust", () -> commands.moveStock(MovementType.ADJUST));
+        stocktake = action("Stocktake...", Icons.stocktake(), KeyEvent.VK_K, "stocktake", commands::stocktake);
         newProduct = action("New product...", Icons.product(), KeyEvent.VK_N, "newProduct", commands::newProduct);
         editProduct = action("Edit product...", Icons.edit(), KeyEvent.VK_E, "editProduct", commands::editProduct);
         newLocation = action("New location...", Icons.location(), KeyEvent.VK_L, "newLocation", commands::newLocation);
@@ -124,7 +128,7 @@ final class MainActions {
     }
 
     private List<Action> stockActions() {
-        return List.of(receive, issue, transfer, adjust);
+        return List.of(receive, issue, transfer, adjust, stocktake);
     }
 
     private List<Action> catalogueActions() {

@@ -15,6 +15,7 @@ import org.stockroom.desktop.dialogs.ReceiveDialog;
 import org.stockroom.desktop.products.ProductDetailsPanel;
 import org.stockroom.desktop.products.ProductsPanel;
 import org.stockroom.desktop.purchasing.PurchaseOrdersPanel;
+import org.stockroom.desktop.stocktake.StocktakeDialog;
 
 import javax.swing.JFrame;
 import javax.swing.JOptionPane;
@@ -151,6 +152,15 @@ public final class MainWindow extends JFrame {
             new MovementDialog(MainWindow.this, type, connection, products.selectedSku(), locationCodes, recorded -> {
                 statusBar.showMessage("Recorded " + type.name().toLowerCase() + " of " + recorded.quantity() + " "
                         + recorded.sku() + " (movement " + recorded.id() + ").");
+                products.reload();
+                details.refresh();
+            }).open();
+        }
+
+        @Override
+        public void stocktake() {
+            new StocktakeDialog(MainWindow.this, connection, locationCodes, () -> {
+                statusBar.showMessage("Posted a stocktake.");
                 products.reload();
                 details.refresh();
             }).open();

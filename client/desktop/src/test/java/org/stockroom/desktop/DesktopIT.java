@@ -25,6 +25,7 @@ import org.stockroom.client.model.NewMovement;
 import org.stockroom.client.model.NewProduct;
 import org.stockroom.client.model.NewPurchaseOrder;
 import org.stockroom.client.model.NewReceipt;
+import org.stockroom.client.model.NewStocktake;
 import org.stockroom.client.model.StockQuery;
 import org.stockroom.fault.TcpProxy;
 import org.stockroom.security.Role;
@@ -41,6 +42,7 @@ import java.awt.event.KeyEvent;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -354,7 +356,8 @@ class DesktopIT {
         window = WindowFinder.findFrame("main").withTimeout(15_000).using(robot);
 
         window.button("refresh").requireEnabled();
-        for (String action : new String[] {"receive", "issue", "transfer", "adjust", "newProduct", "newLocation"}) {
+        for (String action : new String[] {"receive", "issue", "transfer", "adjust", "stocktake", "newProduct",
+                "newLocation"}) {
             window.button(action).requireDisabled();
         }
         window.tabbedPane("tabs").selectTab("Purchase orders");
@@ -511,6 +514,111 @@ class DesktopIT {
                 .bearerToken(StockroomTestServer.tokenOf(Role.CLERK)).build();
     }
 
+    @Test
+    void aClerkCountsALocationAndSeesTheDifferences() throws Exception {
+        String shelf = "SHELF-" + suffix;
+        String cable = "CABLE-" + suffix;
+        String bulb = "BULB-" + suffix;
+        String screw = "SCREW-" + suffix;
+        String fuse = "FUSE-" + suffix;
+        try (StockroomClient admin = adminClient()) {
+            admin.locations().create(new NewLocation(shelf, "Shelf " + suffix));
+            admin.locations().create(new NewLocation("OTHER-" + suffix, "Elsewhere " + suffix));
+            seed(admin, cable, "Power cable 2 m", "Electrical", 20, 12, shelf);
+            seed(admin, bulb, "LED bulb E27", "Lighting", 10, 4, shelf);
+            seed(admin, screw, "Wood screw 4x40", "Fasteners", 200, 1500, shelf);
+            seed(admin, fuse, "Fuse 10 A", "Electrical", 5, 8, "OTHER-" + suffix);  // found on the shelf
+        }
+        window = logInAs(Role.CLERK);
+
+        window.button("stocktake").click();
+        DialogFixture stocktake = WindowFinder.findDialog("StocktakeDialog").withTimeout(5_000).using(robot);
+        stocktake.comboBox("stocktakeLocation").replaceText(shelf);
+        stocktake.button("startStocktake").click();
+        JTableFixture lines = stocktake.table("stocktakeLines");
+        awaitTrue("the products on the shelf listed", () -> lines.rowCount() == 3
+                && label(stocktake, "stocktakeStatus").contains(": open, 0 of 3 counted"));
+        assertThat(java.util.Arrays.stream(lines.contents()).map(row -> row[0])).containsExactly(bulb, cable, screw);
+
+        enterCount(lines, rowOf(lines, cable), "11");
+        awaitTrue("the cable's difference", () -> lines.contents()[rowOf(lines, cable)][4].equals("-1"));
+        enterCount(lines, rowOf(lines, screw), "1500");
+        awaitTrue("the screws' difference", () -> lines.contents()[rowOf(lines, screw)][4].equals("0"));
+        stocktake.textBox("otherSku").setText(fuse);
+        stocktake.textBox("otherCounted").setText("2");
+        stocktake.button("countOther").click();
+        awaitTrue("the fuse found", () -> lines.rowCount() == 4 && lines.contents()[rowOf(lines, fuse)][4].equals("+2"));
+
+        String[] cableRow = lines.contents()[rowOf(lines, cable)];
+        assertThat(cableRow).containsExactly(cable, "Power cable 2 m", "11", "12", "-1");
+        assertThat(lines.contents()[rowOf(lines, bulb)]).containsExactly(bulb, "LED bulb E27", "", "", "");
+        assertThat(label(stocktake, "stocktakeStatus")).endsWith(": open, 3 of 4 counted");
+        stocktake.button("postStocktake").requireDisabled();
+        stocktake.button("cancelStocktake").requireEnabled();
+        screenshot(stocktake.target(), "desktop-stocktake.png");
+
+        // A count that is no count is refused before anything is sent, in a dialog.
+        enterCount(lines, rowOf(lines, bulb), "four");
+        JOptionPaneFixture refused = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+        refused.requireErrorMessage().requireMessage(
+                "'four' is not a count: type how many are there, e.g. 12 (or 0 for none).");
+        refused.okButton().click();
+        stocktake.button("closeStocktake").click();
+    }
+
+    @Test
+    void aManagerPostsTheCountAndARefusalIsExplainedInADialog() {
+        String shelf = "SHELF-" + suffix;
+        String bolt = "BOLT-" + suffix;
+        String nut = "NUT-" + suffix;
+        try (StockroomClient admin = adminClient();
+             StockroomClient clerk = StockroomClient.builder().server(StockroomTestServer.baseUri())
+                     .bearerToken(StockroomTestServer.tokenOf(Role.CLERK)).build()) {
+            admin.locations().create(new NewLocation(shelf, "Shelf " + suffix));
+            seed(admin, bolt, "Hex bolt M8", "Fasteners", 0, 10, shelf);
+            seed(admin, nut, "Hex nut M8", "Fasteners", 0, 5, shelf);
+            long id = clerk.stocktakes().open(NewStocktake.of(shelf)).value().id();
+            clerk.stocktakes().count(id, bolt, new BigDecimal("2"));
+            clerk.stocktakes().count(id, nut, new BigDecimal("6"));
+            clerk.movements().record(NewMovement.issue(bolt, BigDecimal.valueOf(5), shelf, null, null));  // 5 left; 5 - 8 < 0
+        }
+        window = logInAs(Role.MANAGER);
+        window.button("stocktake").click();
+        DialogFixture stocktake = WindowFinder.findDialog("StocktakeDialog").withTimeout(5_000).using(robot);
+        stocktake.comboBox("stocktakeLocation").replaceText(shelf);
+        stocktake.button("startStocktake").click();
+        JTableFixture lines = stocktake.table("stocktakeLines");
+        awaitTrue("the clerk's counts resumed", () -> lines.rowCount() == 2
+                && label(stocktake, "stocktakeStatus").contains(": open, 2 of 2 counted"));
+
+        stocktake.button("postStocktake").click();
+        JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot).yesButton().click();
+        JOptionPaneFixture refused = JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot);
+        refused.requireErrorMessage();
+        assertThat(refused.target().getMessage().toString()).contains("below zero", bolt, "count " + bolt + " again");
+        refused.okButton().click();
+        assertThat(label(stocktake, "stocktakeStatus")).contains(": open");
+
+        enterCount(lines, rowOf(lines, bolt), "1");
+        awaitTrue("the recount's difference", () -> lines.contents()[rowOf(lines, bolt)][4].equals("-4"));
+        stocktake.button("postStocktake").click();
+        JOptionPaneFinder.findOptionPane().withTimeout(10_000).using(robot).yesButton().click();
+        awaitTrue("the stocktake posted", () -> label(stocktake, "stocktakeStatus")
+                .contains(": posted by " + StockroomTestServer.testUser(Role.MANAGER)));
+        stocktake.button("postStocktake").requireDisabled();
+        try (StockroomClient admin = adminClient()) {
+            assertThat(admin.stock().levels(new StockQuery(null, shelf, null, 10, null)).items())
+                    .extracting(level -> level.sku() + "=" + level.onHand())
+                    .containsExactly(bolt + "=1", nut + "=6");
+        }
+        stocktake.button("closeStocktake").click();
+    }
+
+    /** Types a count into the Counted cell of a row and presses Enter, as a clerk does. */
+    private static void enterCount(JTableFixture lines, int row, String count) {
+        lines.enterValue(TableCell.row(row).column(2), count);
+    }
+
     private static StockroomClient adminClient() {
         return StockroomClient.builder().server(StockroomTestServer.baseUri())
                 .bearerToken(StockroomTestServer.tokenOf(Role.ADMIN)).build();
@@ -573,6 +681,10 @@ class DesktopIT {
 
     private static String label(FrameFixture window, String name) {
         return GuiActionRunner.execute(() -> window.robot().finder().findByName(window.target(), name, JLabel.class).getText());
+    }
+
+    private static String label(DialogFixture dialog, String name) {
+        return GuiActionRunner.execute(() -> dialog.robot().finder().findByName(dialog.target(), name, JLabel.class).getText());
     }
 
     private static void awaitTrue(String what, Callable<Boolean> condition) {

@@ -13,7 +13,8 @@ import javax.net.ssl.SSLContext;
  * Typed access to the Stockroom REST API ({@code /api/v1}) over HTTP/JSON.
  *
  * <p>The API's resources each have their facade: {@link #products()}, {@link #locations()},
- * {@link #stock()}, {@link #movements()}, {@link #events()}, {@link #audit()}, {@link #auth()} and {@link #users()};
+ * {@link #stock()}, {@link #movements()}, {@link #events()}, {@link #stocktakes()}, {@link #audit()},
+ * {@link #auth()} and {@link #users()};
  * they share this client's connection, token and retries.
  * Every method either returns what the server sent or throws a {@link StockroomClientException}:
  * {@link ProblemException} when the server said no, {@link ServerUnreachableException} when it
@@ -55,6 +56,7 @@ public final class StockroomClient implements AutoCloseable {
     private final Movements movements;
     private final PurchaseOrders purchaseOrders;
     private final Events events;
+    private final Stocktakes stocktakes;
     private final Audit audit;
     private final Auth auth;
     private final Users users;
@@ -71,6 +73,7 @@ public final class StockroomClient implements AutoCloseable {
         this.movements = new Movements(transport);
         this.purchaseOrders = new PurchaseOrders(transport);
         this.events = new Events(transport);
+        this.stocktakes = new Stocktakes(transport);
         this.audit = new Audit(transport);
         this.auth = new Auth(transport);
         this.users = new Users(transport);
@@ -136,6 +139,11 @@ public final class StockroomClient implements AutoCloseable {
     /** The live stream of movements and stock levels, resumed by itself after a break. */
     public Events events() {
         return events;
+    }
+
+    /** Counts of a location's stock, posted as adjustments. */
+    public Stocktakes stocktakes() {
+        return stocktakes;
     }
 
     /** Who changed what; for managers and admins. */

@@ -15,7 +15,13 @@ import org.stockroom.client.model.NewProduct;
 import org.stockroom.client.model.Product;
 import org.stockroom.client.model.ProductChanges;
 import org.stockroom.client.model.ProductQuery;
+import org.stockroom.client.model.NewStocktake;
 import org.stockroom.client.model.StockQuery;
+import org.stockroom.client.model.Stocktake;
+import org.stockroom.client.model.StocktakeLine;
+import org.stockroom.client.model.StocktakeQuery;
+import org.stockroom.client.model.StocktakeStatus;
+import org.stockroom.client.model.StocktakeSummary;
 
 import java.math.BigDecimal;
 import java.io.IOException;
@@ -26,6 +32,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -302,6 +309,87 @@ class StockroomClientTest {
         assertThat(event.action()).isEqualTo("product.revised");
         assertThat(event.details().get("after")).isEqualTo(Map.of("name", "Hex bolt"));
         assertThat(((Number) event.details().get("version")).intValue()).isEqualTo(2);
+    }
+
+    private static final String STOCKTAKE_JSON = """
+            {"id":7,"location":"A-1","status":"OPEN","skus":null,"openedBy":"anna",
+             "openedAt":"2025-11-21T10:15:30Z","closedBy":null,"closedAt":null,"version":2,
+             "lines":[{"sku":"BOLT-1","name":"Hex bolt","counted":8,"expected":10,"difference":-2,
+                       "countedBy":"anna","countedAt":"2025-11-21T10:20:00Z","expectedAfterMovement":41,"movement":null},
+                      {"sku":"NUT/2","name":"Nut","counted":null,"expected":null,"difference":null,
+                       "countedBy":null,"countedAt":null,"expectedAfterMovement":null,"movement":null}]}
+            """;
+
+    @Test
+    void opensAStocktakeAndReadsItsLines() {
+        reply = new Reply(201, "application/json", STOCKTAKE_JSON, "\"0\"");
+
+        Versioned<Stocktake> opened = client.stocktakes().open(new NewStocktake("A-1", List.of("BOLT-1", "NUT/2")));
+
+        Recorded request = lastRequest.get();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.uri().getPath()).isEqualTo("/api/v1/stocktakes");
+        assertThat(request.body()).isEqualTo("{\"location\":\"A-1\",\"skus\":[\"BOLT-1\",\"NUT/2\"]}");
+        assertThat(opened.etag()).isEqualTo("\"0\"");
+        Stocktake stocktake = opened.value();
+        assertThat(stocktake.status()).isEqualTo(StocktakeStatus.OPEN);
+        assertThat(stocktake.skus()).isNull();
+        assertThat(stocktake.lines()).extracting(StocktakeLine::sku).containsExactly("BOLT-1", "NUT/2");
+        StocktakeLine bolt = stocktake.lines().getFirst();
+        assertThat(bolt.difference()).isEqualByComparingTo("-2");
+        assertThat(bolt.expectedAfterMovement()).isEqualTo(41L);
+        assertThat(bolt.isCounted()).isTrue();
+        assertThat(stocktake.lines().get(1).isCounted()).isFalse();
+
+        client.stocktakes().open(NewStocktake.of("A-1"));
+        assertThat(lastRequest.get().body()).isEqualTo("{\"location\":\"A-1\"}");
+    }
+
+    @Test
+    void countsALineWithAnExactQuantityAndAnEncodedSku() {
+        reply = new Reply(200, "application/json", """
+                {"sku":"NUT/2","name":"Nut","counted":2.5,"expected":3,"difference":-0.5,"countedBy":"anna",
+                 "countedAt":"2025-11-21T10:20:00Z","expectedAfterMovement":null,"movement":null}""", null);
+
+        StocktakeLine line = client.stocktakes().count(7, "NUT/2", new java.math.BigDecimal("2.5"));
+
+        Recorded request = lastRequest.get();
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.uri().getRawPath()).isEqualTo("/api/v1/stocktakes/7/lines/NUT%2F2");
+        assertThat(request.body()).isEqualTo("{\"counted\":2.5}");
+        assertThat(line.difference()).isEqualByComparingTo("-0.5");
+    }
+
+    @Test
+    void postsWithIfMatchAndCancels() {
+        reply = new Reply(200, "application/json", STOCKTAKE_JSON, "\"3\"");
+
+        Versioned<Stocktake> posted = client.stocktakes().post(7, "\"2\"", "key-1");
+
+        Recorded request = lastRequest.get();
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.uri().getPath()).isEqualTo("/api/v1/stocktakes/7/post");
+        assertThat(request.ifMatch()).isEqualTo("\"2\"");
+        assertThat(posted.etag()).isEqualTo("\"3\"");
+
+        client.stocktakes().cancel(7);
+        assertThat(lastRequest.get().uri().getPath()).isEqualTo("/api/v1/stocktakes/7/cancel");
+        assertThat(lastRequest.get().ifMatch()).isNull();
+    }
+
+    @Test
+    void listsStocktakesByStatusAndLocation() {
+        reply = new Reply(200, "application/json", """
+                {"items":[{"id":7,"location":"A-1","status":"POSTED","skus":["BOLT-1"],"openedBy":"anna",
+                  "openedAt":"2025-11-21T10:15:30Z","closedBy":"mia","closedAt":"2025-11-21T11:00:00Z","version":3}],
+                 "next":null}""", null);
+
+        Page<StocktakeSummary> page = client.stocktakes().list(
+                new StocktakeQuery(StocktakeStatus.POSTED, "A 1", 10, null));
+
+        assertThat(lastRequest.get().uri().getRawQuery()).isEqualTo("status=POSTED&location=A%201&limit=10");
+        assertThat(page.items()).extracting(StocktakeSummary::skus).containsExactly(List.of("BOLT-1"));
+        assertThat(page.hasNext()).isFalse();
     }
 
     @Test

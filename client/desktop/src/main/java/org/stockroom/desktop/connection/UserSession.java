@@ -21,4 +21,9 @@ public record UserSession(String server, String username, String role, Instant e
     public boolean mayEditCatalogue() {
         return mayActAs("manager");
     }
+
+    /** Whether this user may post a stocktake's differences to the stock. */
+    public boolean mayPostStocktakes() {
+        return mayActAs("manager");
+    }
 }

@@ -32,6 +32,13 @@ class UserSessionTest {
     }
 
     @Test
+    void onlyManagersAndAdminsPostStocktakes() {
+        assertThat(as("clerk").mayPostStocktakes()).isFalse();
+        assertThat(as("manager").mayPostStocktakes()).isTrue();
+        assertThat(as("admin").mayPostStocktakes()).isTrue();
+    }
+
+    @Test
     void anUnknownRoleMayDoNothing() {
         assertThat(as("auditor").mayMoveStock()).isFalse();
         assertThat(as("auditor").mayActAs("viewer")).isFalse();

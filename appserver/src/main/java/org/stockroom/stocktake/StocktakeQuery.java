@@ -1,0 +1,5 @@
+package org.stockroom.stocktake;
+
+/** Filters of {@code GET /stocktakes}; null means any. */
+public record StocktakeQuery(StocktakeStatus status, String locationCode) {
+}
