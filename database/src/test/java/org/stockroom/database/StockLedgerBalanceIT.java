@@ -187,7 +187,7 @@ class StockLedgerBalanceIT {
             "update stock_ledger_balance set last_movement_id = last_movement_id - 1",
             "delete from stock_ledger_balance",
             "truncate stock_ledger_balance",
-            "truncate stock_ledger_balance, stock_level",
+            "truncate stock_ledger_balance, stock_level cascade",  // cascade: stock_lot_level refers to the levels
     })
     void theHeadsCannotBeWrittenDirectly(String write) throws Exception {
         try (Connection connection = database.connect()) {
