@@ -10,9 +10,9 @@ import org.stockroom.movement.MovementCommand;
 import org.stockroom.movement.MovementService;
 import org.stockroom.movement.MovementType;
 import org.stockroom.movement.StockMovement;
-import org.stockroom.problem.PreconditionFailedException;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductRepository;
+import org.stockroom.rules.StaleEditException;
 import org.stockroom.rules.NotFoundException;
 import org.stockroom.security.CurrentUser;
 
@@ -125,8 +125,8 @@ public class StocktakeService {
         Stocktake stocktake = lock(id);
         stocktake.requireOpen();  // a second post is told it was posted, whatever version it names
         if (!isExpectedVersion.test(stocktake.version())) {
-            throw new PreconditionFailedException("Stocktake " + id + " was counted or changed since you read it;"
-                    + " read it again and check the differences before posting", "\"" + stocktake.version() + "\"");
+            throw new StaleEditException("Stocktake " + id + " was counted or changed since you read it;"
+                    + " read it again and check the differences before posting", stocktake.version());
         }
         stocktakes.countedSkusInLockOrder(stocktake).forEach(sku -> products.findBySkuForUpdate(sku).orElseThrow());
         stocktakes.fetchLines(stocktake);
