@@ -116,6 +116,7 @@ public class Stocktake {
         if (counted.signum() < 0) {
             throw new InvalidCountException("must not be negative");
         }
+        product.requireCountable("counted", counted);  // 1.5 of something counted in EA is no count
         if (counted.compareTo(onHand.quantity()) > 0) {
             product.requireAcceptsStock();
         }

@@ -5,12 +5,14 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.MatrixParam;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -153,8 +155,8 @@ class OpenApiIT {
                     return;
                 }
                 Map<String, Object> response = resolve(value);
-                if (!code.equals("204") && schemaOf(response, "application/json") == null) {
-                    problems.add(endpoint + " " + code + ": no application/json body schema");
+                if (!code.equals("204") && schemaOf(response, endpoint.produces()) == null) {
+                    problems.add(endpoint + " " + code + ": no " + endpoint.produces() + " body schema");
                 }
                 if (code.equals("201") && !map(response.get("headers")).containsKey(HttpHeaders.LOCATION)) {
                     problems.add(endpoint + " 201: no Location header");
@@ -162,8 +164,8 @@ class OpenApiIT {
             });
             if (endpoint.hasBody()) {
                 Map<String, Object> requestBody = map(operation(endpoint).get("requestBody"));
-                if (schemaOf(requestBody, "application/json") == null) {
-                    problems.add(endpoint + ": no application/json request body schema");
+                if (schemaOf(requestBody, endpoint.consumes()) == null) {
+                    problems.add(endpoint + ": no " + endpoint.consumes() + " request body schema");
                 }
             }
         }
@@ -272,7 +274,21 @@ class OpenApiIT {
             return methodHasRule ? method.getAnnotation(rule) : method.getDeclaringClass().getAnnotation(rule);
         }
 
-        /** The JSON body: a parameter with no JAX-RS annotation. */
+        /** The media type of its answers: its {@code @Produces}, else its class's, else JSON. */
+        String produces() {
+            Produces produces = method.isAnnotationPresent(Produces.class) ? method.getAnnotation(Produces.class)
+                    : method.getDeclaringClass().getAnnotation(Produces.class);
+            return produces == null ? "application/json" : produces.value()[0];
+        }
+
+        /** The media type of its body: its {@code @Consumes}, else its class's, else JSON. */
+        String consumes() {
+            Consumes consumes = method.isAnnotationPresent(Consumes.class) ? method.getAnnotation(Consumes.class)
+                    : method.getDeclaringClass().getAnnotation(Consumes.class);
+            return consumes == null ? "application/json" : consumes.value()[0];
+        }
+
+        /** The body: a parameter with no JAX-RS annotation. */
         boolean hasBody() {
             return Arrays.stream(method.getParameters()).anyMatch(parameter -> Stream.of(PathParam.class,
                             QueryParam.class, HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class,

@@ -379,11 +379,17 @@ class StocktakeApiIT {
     void countsThatBreakTheRulesAre422() {
         long id = open(shelf);
         assertInvalidCount(id, "-1", "/counted");
-        assertInvalidCount(id, "1.5", "/counted");  // decimal quantities wait for the decimal ledger
-        assertInvalidCount(id, "1.0000001", "/counted");
-        assertInvalidCount(id, "1e15", "/counted");
+        // Finer than any unit, or beyond any quantity: unreadable as a quantity, as for a movement.
+        assertMalformedCount(id, "1.0000001");
+        assertMalformedCount(id, "1e15");
         assertInvalidCount(id, "null", "/counted");
         as(Role.CLERK).body("{}").put("/stocktakes/{id}/lines/{sku}", id, bolt).then().statusCode(422);
+        assertThat(api().get("/stocktakes/{id}", id).<List<Object>>path("lines.counted")).containsOnlyNulls();
+        // A fraction of something counted in whole units is refused as too precise, as a movement of it is.
+        as(Role.CLERK).body("{\"counted\": 1.5}").put("/stocktakes/{id}/lines/{sku}", id, bolt)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://stockroom.dev/problems/quantity-precision"))
+                .body("errors.pointer", hasItem("/counted"));
         assertThat(api().get("/stocktakes/{id}", id).<List<Object>>path("lines.counted")).containsOnlyNulls();
         // Trailing zeros are no fraction.
         as(Role.CLERK).body("{\"counted\": 7.000}").put("/stocktakes/{id}/lines/{sku}", id, bolt)
@@ -508,6 +514,13 @@ class StocktakeApiIT {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://stockroom.dev/problems/invalid-fields"))
                 .body("errors.pointer", hasItem(pointer));
+    }
+
+    private static void assertMalformedCount(long id, String counted) {
+        as(Role.CLERK).body("{\"counted\": " + counted + "}").put("/stocktakes/{id}/lines/{sku}", id, "X-" + 1)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://stockroom.dev/problems/malformed-request"))
+                .body("detail", containsString("counted"));
     }
 
     private static void assertInvalidOpening(Map<String, Object> body, String pointer) {
