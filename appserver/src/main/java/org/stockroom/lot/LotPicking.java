@@ -76,7 +76,7 @@ public final class LotPicking {
     public static LotQuantity named(Product product, String locationCode, Lot lot, BigDecimal onHand,
                                     BigDecimal quantity) {
         if (onHand.compareTo(quantity) < 0) {
-            throw new InsufficientLotStockException(product.sku(), locationCode, lot.number(),
+            throw InsufficientStockException.ofLot(product.sku(), locationCode, lot.number(),
                     product.inItsUnit(onHand), product.inItsUnit(quantity));
         }
         return new LotQuantity(lot, quantity);

@@ -6,21 +6,37 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A movement would take more stock out of a location than it holds. */
+/**
+ * A movement would take more stock out of a location than it holds, or, when it names a lot,
+ * more of that lot than the location holds.
+ */
 public class InsufficientStockException extends RuleViolation {
 
     private final String sku;
     private final String locationCode;
+    private final String lot;
     private final BigDecimal onHand;
     private final BigDecimal requested;
 
     public InsufficientStockException(String sku, String locationCode, BigDecimal onHand, BigDecimal requested) {
-        super("Insufficient stock of " + sku + " at " + locationCode + ": " + onHand.toPlainString() + " on hand, "
-                + requested.toPlainString() + " requested");
+        this(sku, locationCode, null, onHand, requested);
+    }
+
+    private InsufficientStockException(String sku, String locationCode, String lot, BigDecimal onHand,
+                                       BigDecimal requested) {
+        super("Insufficient stock of " + sku + (lot == null ? "" : " lot " + lot) + " at " + locationCode + ": "
+                + onHand.toPlainString() + " on hand, " + requested.toPlainString() + " requested");
         this.sku = sku;
         this.locationCode = locationCode;
+        this.lot = lot;
         this.onHand = onHand;
         this.requested = requested;
+    }
+
+    /** Less of the named lot at the location than requested. */
+    public static InsufficientStockException ofLot(String sku, String locationCode, String lot, BigDecimal onHand,
+                                                   BigDecimal requested) {
+        return new InsufficientStockException(sku, locationCode, lot, onHand, requested);
     }
 
     @Override
@@ -33,6 +49,9 @@ public class InsufficientStockException extends RuleViolation {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("sku", sku);
         facts.put("location", locationCode);
+        if (lot != null) {
+            facts.put("lot", lot);
+        }
         facts.put("onHand", onHand);
         facts.put("requested", requested);
         return facts;

@@ -120,7 +120,7 @@ class LotPickingTest {
 
         assertThat(picked(List.of(LotPicking.named(MILK, "MAIN", old, BigDecimal.valueOf(4), BigDecimal.valueOf(4)))))
                 .containsExactly("OLD=4");
-        assertThatExceptionOfType(InsufficientLotStockException.class)
+        assertThatExceptionOfType(InsufficientStockException.class)
                 .isThrownBy(() -> LotPicking.named(MILK, "MAIN", old, BigDecimal.valueOf(4), BigDecimal.valueOf(5)))
                 .satisfies(refusal -> assertThat(refusal.facts()).containsEntry("lot", "OLD")
                         .containsEntry("onHand", BigDecimal.valueOf(4)).containsEntry("requested", BigDecimal.valueOf(5)));
