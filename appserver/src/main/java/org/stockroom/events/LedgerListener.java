@@ -5,15 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.stockroom.auth.token.SessionChangeListener;
 import org.stockroom.persistence.ListeningConnection;
+import org.stockroom.persistence.ListeningConnections;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -30,26 +29,17 @@ public class LedgerListener implements ListeningConnection.Handler {
     private static final Logger LOG = Logger.getLogger(LedgerListener.class.getName());
 
     private final EventHub hub;
-    private final String jdbcUrl;
-    private final Optional<String> user;
-    private final Optional<String> password;
+    private final ListeningConnections connections;
     private volatile ListeningConnection connection;
 
     @Inject
-    public LedgerListener(EventHub hub,
-                          @ConfigProperty(name = "javax.sql.DataSource.stockroom.jdbcUrl") String jdbcUrl,
-                          @ConfigProperty(name = "javax.sql.DataSource.stockroom.username") Optional<String> user,
-                          @ConfigProperty(name = "javax.sql.DataSource.stockroom.password") Optional<String> password) {
+    public LedgerListener(EventHub hub, ListeningConnections connections) {
         this.hub = hub;
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.connections = connections;
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object startup) {
-        connection = new ListeningConnection("ledger listener", jdbcUrl, user, password,
-                List.of(MOVEMENT_CHANNEL, SessionChangeListener.CHANNEL), this);
-        connection.start();
+        connection = connections.open("ledger listener", List.of(MOVEMENT_CHANNEL, SessionChangeListener.CHANNEL), this);
     }
 
     @Override

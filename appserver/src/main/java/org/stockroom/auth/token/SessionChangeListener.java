@@ -5,13 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.stockroom.persistence.ListeningConnection;
+import org.stockroom.persistence.ListeningConnections;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,26 +34,18 @@ public class SessionChangeListener implements ListeningConnection.Handler {
     private static final Logger LOG = Logger.getLogger(SessionChangeListener.class.getName());
 
     private final SessionCache sessions;
-    private final String jdbcUrl;
-    private final Optional<String> user;
-    private final Optional<String> password;
+    private final ListeningConnections connections;
     private volatile ListeningConnection connection;
 
     @Inject
-    public SessionChangeListener(SessionCache sessions,
-                                 @ConfigProperty(name = "javax.sql.DataSource.stockroom.jdbcUrl") String jdbcUrl,
-                                 @ConfigProperty(name = "javax.sql.DataSource.stockroom.username") Optional<String> user,
-                                 @ConfigProperty(name = "javax.sql.DataSource.stockroom.password") Optional<String> password) {
+    public SessionChangeListener(SessionCache sessions, ListeningConnections connections) {
         this.sessions = sessions;
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.connections = connections;
     }
 
     /** Starts listening when the application starts. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object startup) {
-        connection = new ListeningConnection("session-change listener", jdbcUrl, user, password, List.of(CHANNEL), this);
-        connection.start();
+        connection = connections.open("session-change listener", List.of(CHANNEL), this);
     }
 
     @Override
