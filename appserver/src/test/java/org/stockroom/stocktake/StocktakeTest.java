@@ -66,9 +66,17 @@ class StocktakeTest {
 
     @Test
     void givenDecimals_thenTheDifferenceIsExact() {
-        StocktakeLine line = Stocktake.ofLocation(shelf, "anna").count(bolt, qty("2.125"), level("3", 1L), "anna");
+        Product cable = new Product(Sku.of("CABLE-1"), ProductDetails.of("Cable", null, "M", null, BigDecimal.ZERO),
+                org.stockroom.unit.UnitOfMeasure.of("M", "metre", 3));
+        StocktakeLine line = Stocktake.ofLocation(shelf, "anna").count(cable, qty("2.125"), level("3", 1L), "anna");
 
         assertThat(line.difference()).isEqualByComparingTo("-0.875");
+    }
+
+    @Test
+    void givenAFractionOfSomethingCountedInWholeUnits_thenTheCountIsRefused() {
+        assertThatThrownBy(() -> Stocktake.ofLocation(shelf, "anna").count(bolt, qty("2.125"), level("3", 1L), "anna"))
+                .isInstanceOf(org.stockroom.product.QuantityPrecisionException.class);
     }
 
     @Test
