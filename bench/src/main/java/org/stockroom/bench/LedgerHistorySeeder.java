@@ -65,10 +65,16 @@ final class LedgerHistorySeeder {
                 throw new SQLException("the seeded locations' ids are not consecutive");
             }
 
+            // With the triggers off, what V11's trigger fills in is written here (0: the products count whole).
+            boolean unitPlaces = exists(statement, "select exists (select 1 from information_schema.columns"
+                    + " where table_name = 'product' and column_name = 'decimal_places')");
+            String placesColumn = unitPlaces ? ", decimal_places" : "";
+            String placesValue = unitPlaces ? ", 0" : "";
             String balanceColumn = runningBalances ? ", to_balance_after" : "";
             String balanceValue = runningBalances ? ", g" : "";
             try (PreparedStatement product = connection.prepareStatement(
-                    "insert into product (sku, name, category) values (?, ?, 'Hot') returning id");
+                    "insert into product (sku, name, category" + placesColumn + ") values (?, ?, 'Hot'" + placesValue
+                            + ") returning id");
                  PreparedStatement receipts = connection.prepareStatement("""
                          insert into stock_movement (movement_type, product_id, to_location_id, quantity, reference,
                                                      occurred_at, recorded_by%s)
@@ -97,9 +103,9 @@ final class LedgerHistorySeeder {
             long bulkRows = Math.max(0, ledgerRows - hotRows);
             if (bulkRows > 0) {
                 statement.execute("""
-                        insert into product (sku, name, category)
-                        select 'BULK-' || lpad(i::text, 5, '0'), 'Bulk item ' || i, 'Bulk' from generate_series(1, %d) i
-                        """.formatted(BULK_PRODUCTS));
+                        insert into product (sku, name, category%s)
+                        select 'BULK-' || lpad(i::text, 5, '0'), 'Bulk item ' || i, 'Bulk'%s from generate_series(1, %d) i
+                        """.formatted(placesColumn, placesValue, BULK_PRODUCTS));
                 long firstBulk = single(statement, "select min(id) from product where sku like 'BULK-%'");
                 // Row i (from 0) belongs to product i % 1000 at location (i / 1000) % 20: each
                 // (product, location) occurs once in every 20,000 rows, so row i is the

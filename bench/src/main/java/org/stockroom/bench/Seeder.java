@@ -50,7 +50,7 @@ final class Seeder {
             }
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into product (sku, name, description, unit_of_measure, category, reorder_point,
-                                         on_hand, created_at, updated_at)
+                                         on_hand, decimal_places, created_at, updated_at)
                     select 'SKU-' || lpad(i::text, 8, '0'),
                            (array['Hex bolt', 'Nut', 'Washer', 'Wood screw', 'Hinge', 'Cable', 'Copper pipe', 'Glove'])[1 + i %% 8]
                                || ' ' || i,
@@ -61,6 +61,7 @@ final class Seeder {
                            -- The sum of the two levels below (received - issued + second_received):
                            -- the triggers that keep it are off, and the check afterwards compares.
                            case when i %% 20 = 19 then 20 - 10 + 5 else (200 + i %% 100) - i %% 50 + (20 + i %% 30) end,
+                           0,  -- EA's places: the trigger that would fill them in is off too
                            now() - make_interval(days => (i %% 365)::int),
                            now() - make_interval(days => (i %% 365)::int)
                       from generate_series(?, ?) i
