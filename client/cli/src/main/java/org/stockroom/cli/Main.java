@@ -3,7 +3,9 @@ package org.stockroom.cli;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -56,6 +58,8 @@ public final class Main {
         ErrorReporter errors = new ErrorReporter();
         return new CommandLine(stockroom)
                 .registerConverter(Instant.class, new InstantConverter(zone))
+                .registerConverter(BigDecimal.class, new QuantityConverter())
+                .registerConverter(LocalDate.class, new DateConverter())
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(errors)

@@ -151,7 +151,28 @@ class CommandLineTest {
         int exitCode = run(Map.of(), "stock", "issue", "BOLT-1", "six", "--from", "SHOP");
 
         assertThat(exitCode).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Invalid value for positional parameter at index 1 (QUANTITY)");
+        assertThat(err.toString().lines()).containsExactly(
+                "error: Invalid value for positional parameter at index 1 (QUANTITY): 'six' is not a quantity;"
+                        + " use e.g. 12 or 2.5",
+                "Run 'stockroom stock issue --help' for usage.");
+    }
+
+    @Test
+    void aQuantityInExponentNotationIsRefusedRatherThanReadAsAThousand() {
+        int exitCode = run(Map.of(), "stock", "receive", "BOLT-1", "1e3", "--to", "SHOP");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString()).contains("'1e3' is not a quantity").doesNotContain("java.");
+    }
+
+    @Test
+    void anExpiryMustBeADate() {
+        int exitCode = run(Map.of(), "stock", "receive", "MILK-1L", "24", "--to", "SHOP", "--lot", "L1",
+                "--expires", "31.01.2027");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().lines().findFirst()).hasValue(
+                "error: Invalid value for option '--expires': '31.01.2027' is not a date; use e.g. 2027-01-31");
     }
 
     @Test
