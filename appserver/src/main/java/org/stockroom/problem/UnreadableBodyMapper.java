@@ -21,6 +21,9 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
     private static final int MAX_DETAIL = 300;
     private static final Pattern PROPERTY = Pattern.compile("deserialize property '([^']+)'");
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Json property (\\S+) can not be mapped");
+    // JSON-B's words for a value of the wrong shape, such as an object where a list belongs.
+    private static final Pattern WRONG_SHAPE = Pattern.compile(
+            "Incorrect position for processing type: .*Received event: (\\w+) Allowed: \\[(\\w+)");
     // Our class names say nothing to a client.
     private static final Pattern INTERNAL_CLASS_NAME = Pattern.compile("(class )*org\\.stockroom\\.[\\w.$]+");
 
@@ -60,6 +63,10 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
         if (unknown.find()) {
             return "The request body has a field this resource does not know: '" + unknown.group(1) + "'";
         }
+        Matcher wrongShape = WRONG_SHAPE.matcher(reason);
+        if (wrongShape.find()) {
+            reason = "expected " + jsonValue(wrongShape.group(2)) + ", not " + jsonValue(wrongShape.group(1));
+        }
         reason = INTERNAL_CLASS_NAME.matcher(reason).replaceAll("the request");
         String field = fieldIn(exception);
         if (field != null) {
@@ -70,5 +77,18 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
         }
         return reason.isEmpty() ? "The request body is not valid JSON for this resource"
                 : "The request body is not valid JSON for this resource: " + reason;
+    }
+
+    /** A JSON parser event, as a client would name the value. */
+    private static String jsonValue(String event) {
+        return switch (event) {
+            case "START_ARRAY" -> "an array";
+            case "START_OBJECT" -> "an object";
+            case "VALUE_STRING" -> "text";
+            case "VALUE_NUMBER" -> "a number";
+            case "VALUE_TRUE", "VALUE_FALSE" -> "a boolean";
+            case "VALUE_NULL" -> "null";
+            default -> event;
+        };
     }
 }

@@ -124,6 +124,23 @@ class ProductApiIT {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIs400InAClientsWords() {
+        api().body(List.of(1, 2))
+                .post("/products")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("The request body is not valid JSON for this resource: "
+                        + "expected an object, not an array"));
+        api().body(Map.of("number", unique("PO"), "supplier", "Acme", "lines", Map.of("sku", "X")))
+                .post("/purchase-orders")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("The request body is not valid JSON for this resource: "
+                        + "field 'lines': expected an array, not an object"));
+    }
+
+    @Test
     void emptyBodyIs400() {
         api().post("/products").then().statusCode(400).contentType(PROBLEM_JSON);
     }
