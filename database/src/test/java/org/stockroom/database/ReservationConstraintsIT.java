@@ -113,7 +113,7 @@ class ReservationConstraintsIT {
                 "update reservation set status = 'CONSUMED', closed_at = now() where id = ?", reservation));
         assertRefused(CHECK_VIOLATION, () -> inTransaction(connection, () -> insertReservation(0)));
         assertRefused(CHECK_VIOLATION, "reservation_status_known", () -> execute(connection,
-                "update reservation set status = 'LOST' where id = ?", reservation));
+                "update reservation set status = 'LOST', remaining = 0, closed_at = now() where id = ?", reservation));
     }
 
     @Test
