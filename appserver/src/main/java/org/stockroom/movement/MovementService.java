@@ -22,7 +22,6 @@ import org.stockroom.stock.StockLevel;
 import org.stockroom.stock.StockLevelRepository;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -116,12 +115,12 @@ public class MovementService {
      */
     private Reservation takeOut(Product product, Location source, Quantity moved, Long reservation) {
         StockLevel level = existingLevel(product, source, moved);
-        Instant now = reservations.releaseExpired(level);
+        reservations.releaseExpired(level);
         if (reservation == null) {
             level.remove(moved);
             return null;
         }
-        return reservations.draw(reservation, level, moved, now);
+        return reservations.draw(reservation, level, moved);
     }
 
     @Transactional

@@ -26,8 +26,11 @@ public interface ReservationRepository {
     /** The database's time for this transaction (its {@code now()}), which its expiry checks use. */
     Instant databaseNow();
 
-    /** The level's OPEN reservations whose expiry has passed at {@code now}, locked, oldest first. */
-    List<Reservation> lockExpired(StockLevel level, Instant now);
+    /**
+     * The ids of the level's OPEN reservations past their expiry at the database's time, locked,
+     * oldest first: one query, which finds none on almost every call.
+     */
+    List<Long> lockExpired(StockLevel level);
 
     /** The level's OPEN reservations, locked, newest first. */
     List<Reservation> lockOpenNewestFirst(StockLevel level);

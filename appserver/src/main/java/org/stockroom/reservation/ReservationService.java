@@ -88,9 +88,9 @@ public class ReservationService {
         StockLevel level = levels.lock(product, location).orElseThrow(() -> new InsufficientStockException(
                 product.sku(), location.code(), product.inItsUnit(BigDecimal.ZERO),
                 product.inItsUnit(command.quantity())));
-        Instant now = held.releaseExpired(level);
+        held.releaseExpired(level);
         Reservation reservation = new Reservation(product, location, command.reference(), command.quantity(),
-                expiresAt, currentUser.username(), now);
+                expiresAt, currentUser.username(), held.now());
         level.reserve(Quantity.of(command.quantity()));
         reservations.add(reservation);
         reservations.flush();
@@ -119,7 +119,8 @@ public class ReservationService {
         Product product = products.findBySkuForUpdate(key.sku()).orElseThrow();
         Location location = locations.findByCode(key.locationCode()).orElseThrow();
         StockLevel level = levels.lock(product, location).orElseThrow();
-        Instant now = held.releaseExpired(level);
+        held.releaseExpired(level);
+        Instant now = held.now();
         Reservation reservation = reservations.lock(id).orElseThrow();
         if (reservation.statusAt(now) != ReservationStatus.OPEN) {
             throw new ReservationClosedException(id, reservation.statusAt(now));

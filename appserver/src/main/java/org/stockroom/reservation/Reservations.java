@@ -37,17 +37,31 @@ public class Reservations {
 
     /**
      * Under the level's lock: marks its OPEN reservations past their expiry EXPIRED and makes what they
-     * held available again. Returns the database's time for the transaction, which the caller's own
-     * expiry checks then use (the database checks EXPIRED against the same clock).
+     * held available again. No query where nothing is reserved, one where nothing has expired.
      */
-    public Instant releaseExpired(StockLevel level) {
-        Instant now = reservations.databaseNow();
-        for (Reservation expired : reservations.lockExpired(level, now)) {
-            BigDecimal held = expired.expire(now);
-            level.unreserve(held);
-            events.fire(new ReservationExpired(expired, held));
+    public void releaseExpired(StockLevel level) {
+        if (level.reserved().signum() == 0) {
+            return;  // nothing reserved, so no OPEN reservation here (V17 checks it at commit): no query at all
         }
-        return now;
+        List<Long> expired = reservations.lockExpired(level);
+        if (expired.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        for (long id : expired) {
+            Reservation reservation = reservations.lock(id).orElseThrow();
+            BigDecimal held = reservation.expire(now);
+            level.unreserve(held);
+            events.fire(new ReservationExpired(reservation, held));
+        }
+    }
+
+    /**
+     * The database's time for this transaction ({@code now()}): every expiry check of a write uses it,
+     * as the database checks EXPIRED against it (the application servers' clocks may differ).
+     */
+    public Instant now() {
+        return reservations.databaseNow();
     }
 
     /**
@@ -68,10 +82,10 @@ public class Reservations {
      * Under the level's lock (after {@link #releaseExpired}): an ISSUE takes {@code taken} out of the
      * reservation and out of the level's reserved stock, and returns the reservation.
      */
-    public Reservation draw(long id, StockLevel level, Quantity taken, Instant now) {
+    public Reservation draw(long id, StockLevel level, Quantity taken) {
         Reservation reservation = reservations.lock(id)
                 .orElseThrow(() -> new NotFoundException("reservation", Long.toString(id)));
-        reservation.draw(taken, now);
+        reservation.draw(taken, now());
         level.removeReserved(taken);
         return reservation;
     }

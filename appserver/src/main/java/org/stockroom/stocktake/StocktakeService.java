@@ -19,7 +19,6 @@ import org.stockroom.security.CurrentUser;
 import org.stockroom.stock.StockLevelRepository;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -164,8 +163,8 @@ public class StocktakeService {
     /** Shortens the reservations at the location so that they hold no more than the line leaves on hand. */
     private void keepReservationsWithin(StocktakeLine line, Location location, String reason) {
         levels.lock(line.product(), location).ifPresent(level -> {
-            Instant now = reservations.releaseExpired(level);
-            reservations.shortenTo(level, level.onHand().add(line.difference()), reason, now);
+            reservations.releaseExpired(level);
+            reservations.shortenTo(level, level.onHand().add(line.difference()), reason, reservations.now());
         });
     }
 
