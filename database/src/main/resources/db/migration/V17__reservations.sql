@@ -168,10 +168,22 @@ begin
     return null;
 end $$;
 
+-- Only when reserved or the key changes: a movement's update of on_hand alone (the application server
+-- writes every column, reserved included, unchanged) adds nothing to its commit.
 create constraint trigger stock_level_reserved_matches_reservations
-    after insert or update of reserved, product_id, location_id on stock_level
+    after update on stock_level
     deferrable initially deferred
-    for each row execute function check_reserved_of_row();
+    for each row
+    when (new.reserved is distinct from old.reserved or new.product_id is distinct from old.product_id
+          or new.location_id is distinct from old.location_id)
+    execute function check_reserved_of_row();
+
+create constraint trigger stock_level_starts_reserving_nothing_unheld
+    after insert on stock_level
+    deferrable initially deferred
+    for each row
+    when (new.reserved <> 0)
+    execute function check_reserved_of_row();
 
 create constraint trigger reservation_matches_stock_level
     after insert or update on reservation
