@@ -56,7 +56,8 @@ public class ErrorResponses implements OASModelReader {
                         + "(forbidden)"))
                 .addResponse(NOT_FOUND, problem("What the path or the body names does not exist (not-found)"))
                 .addResponse(CONFLICT, problem("The request contradicts the current state, and nothing was done: "
-                        + "already-exists, insufficient-stock, product-archived, stock-on-hand, last-admin, "
+                        + "already-exists, insufficient-stock, insufficient-available, reservation-closed, reservation-exceeded, "
+                        + "product-archived, stock-on-hand, last-admin, "
                         + "edit-conflict, data-integrity; or idempotency-key-in-flight (retry shortly)"))
                 .addResponse(EDIT_CONFLICT, problem("If-Match names a version that is no longer current "
                         + "(edit-conflict, with currentEtag): read again, reapply the change, retry"))

@@ -15,6 +15,9 @@ import java.util.List;
 @ApplicationScoped
 public class AuditTrail {
 
+    /** The user name of what the server does by itself, such as expiring reservations: no user can be named so. */
+    public static final String SYSTEM = "(system)";
+
     private final AuditRepository events;
     private final CurrentUser currentUser;
 
@@ -28,6 +31,12 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String subjectType, String subjectKey, JsonObject details) {
         events.add(currentUser.username(), action, subjectType, subjectKey, details);
+    }
+
+    /** Records that the server itself did {@code action} (as user {@value #SYSTEM}); only inside the change's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordBySystem(String action, String subjectType, String subjectKey, JsonObject details) {
+        events.add(SYSTEM, action, subjectType, subjectKey, details);
     }
 
     @Transactional

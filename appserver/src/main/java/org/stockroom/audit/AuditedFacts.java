@@ -22,6 +22,11 @@ import org.stockroom.purchasing.PurchaseOrderLine;
 import org.stockroom.purchasing.PurchaseOrderReceived;
 import org.stockroom.purchasing.PurchaseReceipt;
 import org.stockroom.purchasing.PurchaseReceiptLine;
+import org.stockroom.reservation.Reservation;
+import org.stockroom.reservation.ReservationConsumed;
+import org.stockroom.reservation.ReservationExpired;
+import org.stockroom.reservation.ReservationMade;
+import org.stockroom.reservation.ReservationReleased;
 import org.stockroom.stocktake.Quantities;
 import org.stockroom.stocktake.Stocktake;
 import org.stockroom.stocktake.StocktakeCancelled;
@@ -160,6 +165,46 @@ public class AuditedFacts {
         Stocktake stocktake = fact.stocktake();
         trail.record("stocktake.cancelled", "stocktake", Long.toString(stocktake.id()),
                 JSON.createObjectBuilder().add("location", stocktake.location().code()).build());
+    }
+
+    void reservationMade(@Observes ReservationMade fact) {
+        Reservation reservation = fact.reservation();
+        trail.record("reservation.made", "reservation", Long.toString(reservation.id()), detailsOf(reservation));
+    }
+
+    void reservationReleased(@Observes ReservationReleased fact) {
+        trail.record("reservation.released", "reservation", Long.toString(fact.reservation().id()),
+                changeOf(fact.reservation(), fact.quantity()).add("reason", fact.reason()).build());
+    }
+
+    void reservationConsumed(@Observes ReservationConsumed fact) {
+        trail.record("reservation.consumed", "reservation", Long.toString(fact.reservation().id()),
+                changeOf(fact.reservation(), fact.quantity()).add("movement", fact.movementId()).build());
+    }
+
+    /** Expiry is the server's doing, whoever's request (or the sweep) came across it. */
+    void reservationExpired(@Observes ReservationExpired fact) {
+        trail.recordBySystem("reservation.expired", "reservation", Long.toString(fact.reservation().id()),
+                changeOf(fact.reservation(), fact.quantity()).build());
+    }
+
+    /** A new reservation: what, where, how much, for what and until when. */
+    static JsonObject detailsOf(Reservation reservation) {
+        return JSON.createObjectBuilder()
+                .add("sku", reservation.product().sku())
+                .add("location", reservation.location().code())
+                .add("quantity", reservation.product().inItsUnit(reservation.quantity()))
+                .add("reference", reservation.reference())
+                .add("expiresAt", reservation.expiresAt().toString())
+                .build();
+    }
+
+    /** A change of what a reservation holds: by how much, what it holds after, and its status after. */
+    private static JsonObjectBuilder changeOf(Reservation reservation, BigDecimal quantity) {
+        return JSON.createObjectBuilder()
+                .add("quantity", reservation.product().inItsUnit(quantity))
+                .add("remaining", reservation.product().inItsUnit(reservation.remaining()))
+                .add("status", reservation.status().name());
     }
 
     /** Every field of a new product as JSON, nulls included. */

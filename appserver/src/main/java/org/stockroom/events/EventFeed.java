@@ -67,6 +67,12 @@ public class EventFeed {
         return recorded;
     }
 
+    /** The levels with these keys as they are now (for a change of what reservations hold there). */
+    @Transactional
+    public List<StockLevelView> levels(List<StockLevelId> keys) {
+        return levels.findAll(keys);
+    }
+
     /**
      * How a stream with this {@code Last-Event-ID} and filter begins: ready (a new stream), the
      * replay of at most {@code limit} movements the client may have missed, or a reset.

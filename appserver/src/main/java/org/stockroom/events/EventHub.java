@@ -11,6 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.stockroom.auth.token.TokenLookup;
 import org.stockroom.resilience.DatabaseUnavailableException;
+import org.stockroom.stock.StockLevelId;
+import org.stockroom.stock.StockLevelView;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -158,6 +160,33 @@ public class EventHub {
                 List<StreamEvent> events = live.eventsFor(subscriber.filter());
                 if (!events.isEmpty()) {
                     subscriber.offer(events);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reservations changed what these levels reserve (V17's announcements): each level is read once and
+     * sent, as a {@code level} event without an id, to every stream that wants it. Without an id it moves
+     * no client's resume point, which stays that of the last movement; a resumed stream replays movements,
+     * not reservation changes, so its client reloads levels it has not seen change (docs/api.md).
+     */
+    void reservedChanged(List<StockLevelId> levels) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        List<StockLevelView> current;
+        try {
+            current = feed.levels(levels);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not read " + levels.size() + " levels whose reservations changed", e);
+            return;
+        }
+        for (StockLevelView level : current) {
+            StreamEvent event = StreamEvents.reservedLevel(level);
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.filter().accepts(level)) {
+                    subscriber.offer(List.of(event));
                 }
             }
         }

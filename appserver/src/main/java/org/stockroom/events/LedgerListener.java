@@ -8,10 +8,14 @@ import jakarta.inject.Inject;
 import org.stockroom.auth.token.SessionChangeListener;
 import org.stockroom.persistence.ListeningConnection;
 import org.stockroom.persistence.ListeningConnections;
+import org.stockroom.stock.StockLevelId;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -26,6 +30,8 @@ import java.util.logging.Logger;
 public class LedgerListener implements ListeningConnection.Handler {
 
     static final String MOVEMENT_CHANNEL = "stockroom_movement";
+    /** V17 announces each committed change of a level's reserved stock here, as {@code <product id>:<location id>}. */
+    static final String RESERVATION_CHANNEL = "stockroom_reservation";
     private static final Logger LOG = Logger.getLogger(LedgerListener.class.getName());
 
     private final EventHub hub;
@@ -39,7 +45,8 @@ public class LedgerListener implements ListeningConnection.Handler {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object startup) {
-        connection = connections.open("ledger listener", List.of(MOVEMENT_CHANNEL, SessionChangeListener.CHANNEL), this);
+        connection = connections.open("ledger listener", List.of(MOVEMENT_CHANNEL, RESERVATION_CHANNEL,
+                SessionChangeListener.CHANNEL), this);
     }
 
     @Override
@@ -50,6 +57,7 @@ public class LedgerListener implements ListeningConnection.Handler {
     @Override
     public void onNotifications(List<ListeningConnection.Notification> notifications) {
         List<Long> movements = new ArrayList<>();
+        Set<StockLevelId> reservedChanged = new LinkedHashSet<>();
         boolean sessionsChanged = false;
         for (ListeningConnection.Notification notification : notifications) {
             if (notification.channel().equals(MOVEMENT_CHANNEL)) {
@@ -59,6 +67,8 @@ public class LedgerListener implements ListeningConnection.Handler {
                     LOG.warning("Ignored a notification on " + MOVEMENT_CHANNEL + " that names no movement: "
                             + notification.payload());
                 }
+            } else if (notification.channel().equals(RESERVATION_CHANNEL)) {
+                levelOf(notification.payload()).ifPresent(reservedChanged::add);
             } else {
                 sessionsChanged = true;
             }
@@ -66,8 +76,22 @@ public class LedgerListener implements ListeningConnection.Handler {
         if (!movements.isEmpty()) {
             hub.recorded(movements);
         }
+        if (!reservedChanged.isEmpty()) {
+            hub.reservedChanged(List.copyOf(reservedChanged));
+        }
         if (sessionsChanged) {
             hub.sessionsChanged();
+        }
+    }
+
+    private static Optional<StockLevelId> levelOf(String payload) {
+        int colon = payload.indexOf(':');
+        try {
+            return Optional.of(new StockLevelId(Long.parseLong(payload.substring(0, colon)),
+                    Long.parseLong(payload.substring(colon + 1))));
+        } catch (RuntimeException e) {
+            LOG.warning("Ignored a notification on " + RESERVATION_CHANNEL + " that names no stock level: " + payload);
+            return Optional.empty();
         }
     }
 

@@ -67,6 +67,11 @@ final class StreamEvents {
         return new LiveMovement(recorded, movementEvent(recorded, id), levels);
     }
 
+    /** A level whose reserved stock changed, without a movement: an event without an id (no resume point). */
+    static StreamEvent reservedLevel(StockLevelView level) {
+        return new StreamEvent(StreamEvent.LEVEL, null, JSON.toJson(level), 0);
+    }
+
     /** The events a stream begins with. */
     static List<StreamEvent> opening(Opening opening, LastEventId last) {
         return switch (opening) {

@@ -12,15 +12,16 @@ import java.util.List;
 /**
  * A validated request to record one movement; location fields hold location codes. {@code lot}
  * names the lot of a lot-tracked product the stock goes into or comes from (null: for stock
- * leaving, the first to expire), {@code expiresOn} the expiry of a lot that stock arriving starts.
+ * leaving, the first to expire), {@code expiresOn} the expiry of a lot that stock arriving starts,
+ * {@code reservation} the id of the reservation an ISSUE takes its stock from (null: available stock).
  */
 public record MovementCommand(MovementType type, String sku, BigDecimal quantity, String from, String to,
-                              String reason, String reference, String lot, LocalDate expiresOn) {
+                              String reason, String reference, String lot, LocalDate expiresOn, Long reservation) {
 
-    /** A command that names no lot. */
+    /** A command that names no lot and no reservation. */
     public MovementCommand(MovementType type, String sku, BigDecimal quantity, String from, String to,
                            String reason, String reference) {
-        this(type, sku, quantity, from, to, reason, reference, null, null);
+        this(type, sku, quantity, from, to, reason, reference, null, null, null);
     }
 
     /** Refuses a command without its type's shape, before anything it names is looked up. */
@@ -33,6 +34,10 @@ public record MovementCommand(MovementType type, String sku, BigDecimal quantity
         }
         if (expiresOn != null && lot == null) {
             violations.add(new FieldViolation("lot", "is required with expiresOn"));
+        }
+        if (reservation != null && type != MovementType.ISSUE) {
+            violations.add(new FieldViolation("reservation", "must be empty for " + type
+                    + ": only an ISSUE takes stock out of a reservation"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidMovementException(violations);
@@ -61,6 +66,12 @@ public record MovementCommand(MovementType type, String sku, BigDecimal quantity
 
     /** The movement this command asks for, of the product and locations it names. */
     StockMovement movementOf(Product product, Location fromLocation, Location toLocation, String recordedBy) {
+        return movementOf(product, fromLocation, toLocation, reference, recordedBy);
+    }
+
+    /** The same, with {@code reference} for the command's (an ISSUE against a reservation takes the reservation's). */
+    StockMovement movementOf(Product product, Location fromLocation, Location toLocation, String reference,
+                             String recordedBy) {
         return switch (type) {
             case RECEIVE -> StockMovement.receipt(product, toLocation, quantity, reason, reference, recordedBy);
             case ISSUE -> StockMovement.issue(product, fromLocation, quantity, reason, reference, recordedBy);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -30,7 +31,10 @@ import java.time.LocalDate;
                 description = "The lot of a lot-tracked product (it must be empty for any other): required for RECEIVE "
                         + "and ADJUST; for ISSUE and TRANSFER the lot to take, else the first to expire"),
         @SchemaProperty(name = "expiresOn", description = "RECEIVE or ADJUST up, with a lot: the expiry date of a "
-                + "new lot (an existing lot's must agree); absent: the lot does not expire")})
+                + "new lot (an existing lot's must agree); absent: the lot does not expire"),
+        @SchemaProperty(name = "reservation", description = "ISSUE only: the id of an OPEN reservation of this SKU "
+                + "at 'from' to take the stock out of (at most what it still holds); absent: the ISSUE takes "
+                + "available stock only (on hand - reserved)")})
 public record MovementRequest(
         @NotNull
         @Pattern(regexp = "RECEIVE|ISSUE|ADJUST|TRANSFER", message = "must be one of RECEIVE, ISSUE, ADJUST, TRANSFER")
@@ -42,12 +46,13 @@ public record MovementRequest(
         @Size(max = 500) @NoControlCharacters String reason,
         @Size(max = 100) @NoControlCharacters String reference,
         @Size(max = LotNumber.MAX_LENGTH) @Pattern(regexp = LotNumber.PATTERN, message = LotNumber.RULE) String lot,
-        LocalDate expiresOn) {
+        LocalDate expiresOn,
+        @Positive Long reservation) {
 
     MovementCommand command() {
         return new MovementCommand(MovementType.valueOf(type), sku.strip(), quantity,
                 Text.trimmedOrNull(from), Text.trimmedOrNull(to), Text.trimmedOrNull(reason), Text.trimmedOrNull(reference),
-                lot, expiresOn);
+                lot, expiresOn, reservation);
     }
 
 }

@@ -12,6 +12,9 @@ import org.stockroom.lot.LotQuantity;
 import org.stockroom.lot.Lots;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductRepository;
+import org.stockroom.reservation.Reservation;
+import org.stockroom.reservation.ReservationKey;
+import org.stockroom.reservation.Reservations;
 import org.stockroom.rules.NotFoundException;
 import org.stockroom.stock.InsufficientStockException;
 import org.stockroom.stock.Quantity;
@@ -36,6 +39,11 @@ import java.util.List;
  * its levels are locked: stock arriving goes into the lot it names; stock leaving comes out of
  * the lot it names, or else the first to expire ({@link Lots}).
  *
+ * <p>Reservations: stock leaves a level (ISSUE, TRANSFER, ADJUST down) only out of what is available
+ * there, on hand - reserved, once the level's reservations past their expiry have been closed under
+ * its lock ({@link Reservations#releaseExpired}). An ISSUE that names a reservation takes its stock out
+ * of that reservation instead (at most what it still holds), and keeps a link to it.
+ *
  * <p>Each movement names the user who recorded it, and is announced ({@link MovementRecorded})
  * in its transaction, where the audit trail records it.
  */
@@ -49,11 +57,13 @@ public class MovementService {
     private final CurrentUser currentUser;
     private final Event<MovementRecorded> recorded;
     private final Lots lots;
+    private final Reservations reservations;
 
     @Inject
     public MovementService(ProductRepository products, LocationRepository locations,
                            StockLevelRepository levels, MovementRepository movements,
-                           CurrentUser currentUser, Event<MovementRecorded> recorded, Lots lots) {
+                           CurrentUser currentUser, Event<MovementRecorded> recorded, Lots lots,
+                           Reservations reservations) {
         this.products = products;
         this.locations = locations;
         this.levels = levels;
@@ -61,6 +71,7 @@ public class MovementService {
         this.currentUser = currentUser;
         this.recorded = recorded;
         this.lots = lots;
+        this.reservations = reservations;
     }
 
     @Transactional
@@ -71,18 +82,45 @@ public class MovementService {
         Location from = command.from() == null ? null : location(command.from());
         Location to = command.to() == null ? null : location(command.to());
         command.requireLotFits(product);
-        StockMovement movement = command.movementOf(product, from, to, currentUser.username());
+        String reference = command.reference();
+        if (command.reservation() != null) {
+            // 404, 422 before any lock; without a reference of its own, the issue takes the reservation's.
+            ReservationKey key = reservations.requireReservationOf(command.reservation(), product, from);
+            reference = reference != null ? reference : key.reference();
+        }
+        StockMovement movement = command.movementOf(product, from, to, reference, currentUser.username());
 
         Quantity moved = movement.moved();
-        movement.source().ifPresent(source -> existingLevel(product, source, moved).remove(moved));
+        Reservation drawnOn = movement.source().map(source -> takeOut(product, source, moved, command.reservation()))
+                .orElse(null);
         movement.destination().ifPresent(destination -> levels.lockOrCreate(product, destination).add(moved));
+        if (drawnOn != null) {
+            movement.drawsOn(drawnOn.id());
+        }
         if (product.isLotTracked()) {
             movement.recordLots(lotsMovedBy(movement, command));
         }
         movements.add(movement);
         movements.flush();
         recorded.fire(new MovementRecorded(movement));
+        if (drawnOn != null) {
+            reservations.drawn(drawnOn, moved, movement.id());
+        }
         return movement;
+    }
+
+    /**
+     * Takes the moved stock out of the locked source level: out of the named reservation, else out of
+     * what is available there. Returns the reservation drawn on, or null.
+     */
+    private Reservation takeOut(Product product, Location source, Quantity moved, Long reservation) {
+        StockLevel level = existingLevel(product, source, moved);
+        reservations.releaseExpired(level);
+        if (reservation == null) {
+            level.remove(moved);
+            return null;
+        }
+        return reservations.draw(reservation, level, moved);
     }
 
     @Transactional

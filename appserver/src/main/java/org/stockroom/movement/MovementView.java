@@ -25,16 +25,18 @@ import java.util.List;
         @SchemaProperty(name = "recordedBy", nullable = true,
                 description = "Who recorded it; null only on movements recorded before log-in existed"),
         @SchemaProperty(name = "lots", description = "The lots it moved (a lot-tracked product's), first expiry first; "
-                + "empty for any other product")})
+                + "empty for any other product"),
+        @SchemaProperty(name = "reservation", nullable = true, description = "The id of the reservation an ISSUE "
+                + "took its stock out of; null for any other movement")})
 public record MovementView(long id, MovementType type, String sku, BigDecimal quantity, String from, String to,
                            String reason, String reference, Instant occurredAt, String recordedBy,
-                           List<MovedLotView> lots) {
+                           List<MovedLotView> lots, Long reservation) {
 
     public static MovementView of(StockMovement m) {
         return new MovementView(m.id(), m.type(), m.product().sku(), m.product().inItsUnit(m.quantity()),
                 m.from() == null ? null : m.from().code(), m.to() == null ? null : m.to().code(),
                 m.reason(), m.reference(), m.occurredAt(), m.recordedBy(),
                 m.lots().stream().sorted(Comparator.comparing(MovedLot::lot, LotPicking.FIRST_EXPIRY_FIRST))
-                        .map(lot -> MovedLotView.of(lot, m)).toList());
+                        .map(lot -> MovedLotView.of(lot, m)).toList(), m.reservationId());
     }
 }

@@ -75,6 +75,10 @@ public class StockMovement {
     @Column(name = "recorded_by", updatable = false)
     private String recordedBy;
 
+    /** The reservation an ISSUE took its stock out of; null for any other movement. */
+    @Column(name = "reservation_id", updatable = false)
+    private Long reservationId;
+
     /** The lots a lot-tracked product's movement moved; empty for any other. Written with the movement, never after. */
     @OneToMany(mappedBy = "movement", cascade = CascadeType.PERSIST)
     private List<MovedLot> lots = new ArrayList<>();
@@ -176,6 +180,18 @@ public class StockMovement {
         for (LotQuantity lot : moved) {
             lots.add(new MovedLot(this, lot.lot(), quantity.signum() < 0 ? lot.quantity().negate() : lot.quantity()));
         }
+    }
+
+    /** Says that this ISSUE takes its stock out of reservation {@code id}: once, before it is added to the ledger. */
+    public void drawsOn(long reservation) {
+        if (type != MovementType.ISSUE || this.id != null || reservationId != null) {
+            throw new IllegalStateException("only a new ISSUE draws on a reservation, once");
+        }
+        reservationId = reservation;
+    }
+
+    public Long reservationId() {
+        return reservationId;
     }
 
     /** The lots it moved, signed like its quantity; empty for a product that is not lot-tracked. */

@@ -13,7 +13,7 @@ import java.util.List;
         requiredProperties = {"type", "title", "status", "detail"},
         description = "An RFC 9457 problem document (application/problem+json). Some types add members of their "
                 + "own: currentEtag (edit-conflict), maxBytes (body-too-large), sku, location, onHand and requested "
-                + "(insufficient-stock), onHand (stock-on-hand). The types are listed in docs/api.md#problem-types.")
+                + "(insufficient-stock), also reserved and available (insufficient-available), onHand (stock-on-hand). The types are listed in docs/api.md#problem-types.")
 public record Problem(
         @Schema(description = "What went wrong, as a URI: act on this, not on the text",
                 example = "https://stockroom.dev/problems/not-found")

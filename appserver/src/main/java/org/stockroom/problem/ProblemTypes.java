@@ -14,6 +14,9 @@ public final class ProblemTypes {
     public static final String NOT_FOUND = BASE + "not-found";
     public static final String ALREADY_EXISTS = BASE + "already-exists";
     public static final String INSUFFICIENT_STOCK = BASE + "insufficient-stock";
+    public static final String INSUFFICIENT_AVAILABLE = BASE + "insufficient-available";
+    public static final String RESERVATION_CLOSED = BASE + "reservation-closed";
+    public static final String RESERVATION_EXCEEDED = BASE + "reservation-exceeded";
     public static final String PRODUCT_ARCHIVED = BASE + "product-archived";
     public static final String STOCK_ON_HAND = BASE + "stock-on-hand";
     public static final String QUANTITY_PRECISION = BASE + "quantity-precision";

@@ -35,6 +35,12 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
                     violation.getMessage());
             case INSUFFICIENT_STOCK -> new ConflictException(ProblemTypes.INSUFFICIENT_STOCK, "Insufficient stock",
                     violation.getMessage());
+            case INSUFFICIENT_AVAILABLE -> new ConflictException(ProblemTypes.INSUFFICIENT_AVAILABLE,
+                    "Insufficient available stock", violation.getMessage());
+            case RESERVATION_CLOSED -> new ConflictException(ProblemTypes.RESERVATION_CLOSED, "Reservation closed",
+                    violation.getMessage());
+            case RESERVATION_EXCEEDED -> new ConflictException(ProblemTypes.RESERVATION_EXCEEDED,
+                    "Reservation exceeded", violation.getMessage());
             case PRODUCT_ARCHIVED -> new ConflictException(ProblemTypes.PRODUCT_ARCHIVED, "Product archived",
                     violation.getMessage());
             case STOCK_ON_HAND -> new ConflictException(ProblemTypes.STOCK_ON_HAND, "Stock on hand",

@@ -18,6 +18,12 @@ public abstract class RuleViolation extends RuntimeException {
         ALREADY_EXISTS,
         /** A movement would take more stock out of a location than it holds. */
         INSUFFICIENT_STOCK,
+        /** Stock is on hand, but reservations hold what a movement or a new reservation would take. */
+        INSUFFICIENT_AVAILABLE,
+        /** A reservation that is CONSUMED, RELEASED or EXPIRED holds nothing and cannot be released or issued from. */
+        RESERVATION_CLOSED,
+        /** An issue against a reservation would take more than it still holds. */
+        RESERVATION_EXCEEDED,
         /** An archived product takes no new stock. */
         PRODUCT_ARCHIVED,
         /** A product with stock cannot be archived. */

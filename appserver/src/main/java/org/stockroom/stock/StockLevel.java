@@ -16,9 +16,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How much of one product one location holds. It changes only together with a ledger
- * movement, in the same transaction; the database checks at commit that it still equals
- * the sum of the ledger.
+ * How much of one product one location holds, and how much of that is reserved. On hand changes
+ * only together with a ledger movement, in the same transaction; the database checks at commit
+ * that it still equals the sum of the ledger. Reserved is what the OPEN reservations there still
+ * hold (checked at commit against them, V17); available = on hand - reserved, never negative.
+ * Stock leaves a level either as available stock ({@link #remove}) or out of a reservation
+ * ({@link #removeReserved}).
  */
 @Entity
 @Table(name = "stock_level")
@@ -40,6 +43,9 @@ public class StockLevel {
     @Column(name = "on_hand", nullable = false)
     private BigDecimal onHand = BigDecimal.ZERO;
 
+    @Column(name = "reserved", nullable = false)
+    private BigDecimal reserved = BigDecimal.ZERO;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -49,6 +55,15 @@ public class StockLevel {
 
     public BigDecimal onHand() {
         return onHand;
+    }
+
+    public BigDecimal reserved() {
+        return reserved;
+    }
+
+    /** What is on hand and not reserved: what a movement without a reservation, or a new reservation, may take. */
+    public BigDecimal available() {
+        return onHand.subtract(reserved);
     }
 
     public Product product() {
@@ -65,14 +80,54 @@ public class StockLevel {
         touch();
     }
 
-    /** Takes stock out; refuses to take more than there is. */
+    /**
+     * Takes available stock out; refuses to take more than there is (insufficient stock) or to
+     * take reserved stock (insufficient available, when reservations hold part of what is on hand).
+     */
     public void remove(Quantity quantity) {
-        if (quantity.value().compareTo(onHand) > 0) {
+        requireAvailable(quantity);
+        onHand = onHand.subtract(quantity.value());
+        touch();
+    }
+
+    /** Holds {@code quantity} of the available stock for a reservation. */
+    public void reserve(Quantity quantity) {
+        requireAvailable(quantity);
+        reserved = reserved.add(quantity.value());
+        touch();
+    }
+
+    /** Stops holding {@code quantity} for a reservation (released, expired or shortened): it is available again. */
+    public void unreserve(BigDecimal quantity) {
+        if (quantity.signum() < 0 || quantity.compareTo(reserved) > 0) {
+            throw new IllegalArgumentException("cannot unreserve " + quantity.toPlainString() + " of "
+                    + reserved.toPlainString() + " reserved");
+        }
+        reserved = reserved.subtract(quantity);
+        touch();
+    }
+
+    /** Takes reserved stock out, as an issue against a reservation that held it does. */
+    public void removeReserved(Quantity quantity) {
+        if (quantity.value().compareTo(reserved) > 0) {
+            throw new IllegalArgumentException("cannot issue " + quantity.value().toPlainString() + " out of "
+                    + reserved.toPlainString() + " reserved");
+        }
+        reserved = reserved.subtract(quantity.value());
+        onHand = onHand.subtract(quantity.value());
+        touch();
+    }
+
+    private void requireAvailable(Quantity quantity) {
+        if (quantity.value().compareTo(available()) <= 0) {
+            return;
+        }
+        if (reserved.signum() == 0) {
             throw new InsufficientStockException(product.sku(), location.code(), product.inItsUnit(onHand),
                     product.inItsUnit(quantity.value()));
         }
-        onHand = onHand.subtract(quantity.value());
-        touch();
+        throw new InsufficientAvailableException(product.sku(), location.code(), product.inItsUnit(onHand),
+                product.inItsUnit(reserved), product.inItsUnit(quantity.value()));
     }
 
     private void touch() {

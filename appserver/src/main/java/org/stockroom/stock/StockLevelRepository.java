@@ -20,6 +20,9 @@ public interface StockLevelRepository {
     /** Locks an existing level; empty when the location never held the product. */
     Optional<StockLevel> lock(Product product, Location location);
 
+    /** Locks an existing level by its key; empty when there is none. */
+    Optional<StockLevel> lock(StockLevelId id);
+
     void flush();
 
     /** The levels with these keys that exist, as rows of the on-hand report, in (SKU, location code) order. */

@@ -10,16 +10,15 @@ import java.math.BigDecimal;
 @Schema(description = "What one location holds of one product", properties = {
         @SchemaProperty(name = "location", description = "The location code"),
         @SchemaProperty(name = "onHand", description = "In the decimal places of the product's unit"),
+        @SchemaProperty(name = "reserved", description = "Held there by OPEN reservations (not past their expiry)"),
+        @SchemaProperty(name = "available", description = "onHand - reserved: what a movement without a "
+                + "reservation, or a new reservation, may take"),
         @SchemaProperty(name = "reorderPoint", description = "The product's, which applies to its total on hand")})
-public record StockLevelView(String sku, String location, BigDecimal onHand, BigDecimal reorderPoint) {
+public record StockLevelView(String sku, String location, BigDecimal onHand, BigDecimal reserved,
+                             BigDecimal available, BigDecimal reorderPoint) {
 
-    static StockLevelView of(Product product, String location, BigDecimal onHand) {
-        return new StockLevelView(product.sku(), location, product.inItsUnit(onHand),
-                product.inItsUnit(product.reorderPoint()));
-    }
-
-    /** The row of a level, as the live stream sends it. */
-    static StockLevelView of(StockLevel level) {
-        return of(level.product(), level.location().code(), level.onHand());
+    static StockLevelView of(Product product, String location, BigDecimal onHand, BigDecimal reserved) {
+        return new StockLevelView(product.sku(), location, product.inItsUnit(onHand), product.inItsUnit(reserved),
+                product.inItsUnit(onHand.subtract(reserved)), product.inItsUnit(product.reorderPoint()));
     }
 }

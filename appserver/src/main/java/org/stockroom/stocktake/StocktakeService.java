@@ -12,9 +12,11 @@ import org.stockroom.movement.MovementType;
 import org.stockroom.movement.StockMovement;
 import org.stockroom.product.Product;
 import org.stockroom.product.ProductRepository;
+import org.stockroom.reservation.Reservations;
 import org.stockroom.rules.StaleEditException;
 import org.stockroom.rules.NotFoundException;
 import org.stockroom.security.CurrentUser;
+import org.stockroom.stock.StockLevelRepository;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -33,6 +35,11 @@ import java.util.stream.Collectors;
  * A count locks its one product, so the level it snapshots cannot move while it reads it; a
  * posting locks the products of its lines in id order, so two postings never wait on each other
  * in a circle, and movements of those products wait for it to commit.
+ *
+ * <p>Reservations: a count is what is there. When posting a line would leave less on hand than is
+ * reserved at the location, the newest OPEN reservations there are shortened first (released, in
+ * part or whole, with the reason {@code stocktake <id>}) until what is reserved fits what is left;
+ * the ADJUST then takes only stock nobody holds.
  */
 @ApplicationScoped
 public class StocktakeService {
@@ -46,16 +53,21 @@ public class StocktakeService {
     private final LocationRepository locations;
     private final ProductRepository products;
     private final MovementService movements;
+    private final StockLevelRepository levels;
+    private final Reservations reservations;
     private final CurrentUser currentUser;
     private final Event<Object> events;
 
     @Inject
     public StocktakeService(StocktakeRepository stocktakes, LocationRepository locations, ProductRepository products,
-                            MovementService movements, CurrentUser currentUser, Event<Object> events) {
+                            MovementService movements, StockLevelRepository levels, Reservations reservations,
+                            CurrentUser currentUser, Event<Object> events) {
         this.stocktakes = stocktakes;
         this.locations = locations;
         this.products = products;
         this.movements = movements;
+        this.levels = levels;
+        this.reservations = reservations;
         this.currentUser = currentUser;
         this.events = events;
     }
@@ -134,6 +146,9 @@ public class StocktakeService {
         List<StocktakeLine> toPost = stocktake.linesToPost(
                 line -> stocktakes.onHand(line.product(), location).quantity());
         for (StocktakeLine line : toPost) {
+            if (line.difference().signum() < 0) {
+                keepReservationsWithin(line, location, REASON_PREFIX + id);
+            }
             StockMovement adjustment = movements.record(new MovementCommand(MovementType.ADJUST, line.sku(),
                     ledgerQuantity(line.difference()), null, location.code(), REASON_PREFIX + id, null));
             line.postedAs(adjustment.id());
@@ -143,6 +158,14 @@ public class StocktakeService {
         stocktakes.flush();
         events.fire(new StocktakePosted(stocktake));
         return sheetOf(stocktake);
+    }
+
+    /** Shortens the reservations at the location so that they hold no more than the line leaves on hand. */
+    private void keepReservationsWithin(StocktakeLine line, Location location, String reason) {
+        levels.lock(line.product(), location).ifPresent(level -> {
+            reservations.releaseExpired(level);
+            reservations.shortenTo(level, level.onHand().add(line.difference()), reason, reservations.now());
+        });
     }
 
     /** Closes an open stocktake without changing any stock. */

@@ -15,6 +15,8 @@ import org.stockroom.testing.Ledger;
 
 import java.io.ByteArrayInputStream;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +99,7 @@ class HostileRequestFuzzIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"create-product", "revise-product", "archive-product", "create-location", "record-movement",
             "create-purchase-order", "receive-purchase-order", "open-stocktake", "count-stocktake-line",
-            "issue-token"})
+            "create-reservation", "issue-token"})
     void givenHostileRequests_whenSent_thenEachIsAProblemOrAcceptedAndOnlyTheAcceptedWrite(String endpointName) {
         Random random = new Random(SEED + endpointName.hashCode());
         Endpoint endpoint = endpoint(endpointName, random);
@@ -211,6 +213,8 @@ class HostileRequestFuzzIT {
             case "create-purchase-order" -> {
                 // Writes only purchase order tables, which the snapshot does not hold.
             }
+            // Writes a reservation (not in the snapshot) and the reserved stock of its level.
+            case "create-reservation" -> accepted.levels.add(response.path("sku") + "@" + response.path("location"));
             case "receive-purchase-order" -> {
                 List<Integer> movementIds = response.path("lines.movementId");
                 List<String> skus = response.path("lines.sku");
@@ -261,6 +265,12 @@ class HostileRequestFuzzIT {
             case "count-stocktake-line" -> new Endpoint(name, "PUT", "/stocktakes/" + stocktake + "/lines/" + stockedSku,
                     Map.of(), () -> List.of(new Member("counted", Integer.toString(random.nextInt(200)))),
                     List.of(), List.of("counted"), List.of("POST", "PATCH", "DELETE"));
+            case "create-reservation" -> new Endpoint(name, "POST", "/reservations", Map.of(),
+                    () -> List.of(new Member("sku", quote(stockedSku)), new Member("location", quote(main)),
+                            new Member("quantity", Integer.toString(random.nextInt(3) + 1)),
+                            new Member("reference", quote("SO-" + random.nextInt(1000))),
+                            new Member("expiresAt", quote(Instant.now().plus(Duration.ofDays(1)).toString()))),
+                    List.of("sku", "location", "reference", "expiresAt"), List.of("quantity"), bodyMethods);
             case "issue-token" -> new Endpoint(name, "POST", "/auth/token", Map.of(),
                     // Never the user admin: a lock-out after failed log-ins must not lock the other tests out.
                     () -> List.of(new Member("username", quote(unique("fuzz-user"))),

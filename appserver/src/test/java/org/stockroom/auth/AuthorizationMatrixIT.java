@@ -171,6 +171,22 @@ class AuthorizationMatrixIT {
                     long id = newStocktake(newLocation());
                     return call -> call.post("/stocktakes/{id}/cancel", id);
                 }),
+                new Endpoint("GET /reservations", Role.VIEWER, 200, () -> call -> call.get("/reservations")),
+                new Endpoint("GET /reservations/{id}", Role.VIEWER, 200, () -> {
+                    long id = newReservation();
+                    return call -> call.get("/reservations/{id}", id);
+                }),
+                new Endpoint("POST /reservations", Role.CLERK, 201, () -> {
+                    String sku = newProduct();
+                    String location = newLocation();
+                    receive(sku, location, 10);
+                    return call -> call.body(Map.of("sku", sku, "location", location, "quantity", 1,
+                            "reference", "SO-MATRIX")).post("/reservations");
+                }),
+                new Endpoint("POST /reservations/{id}/release", Role.CLERK, 200, () -> {
+                    long id = newReservation();
+                    return call -> call.header("If-Match", "*").post("/reservations/{id}/release", id);
+                }),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
                 new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {
@@ -359,6 +375,15 @@ class AuthorizationMatrixIT {
         String code = unique("MX");
         createLocation(code);
         return code;
+    }
+
+    /** An OPEN reservation of 1 of a new product received into a new location, made by the admin. */
+    private static long newReservation() {
+        String sku = newProduct();
+        String location = newLocation();
+        receive(sku, location, 10);
+        return ((Number) api().body(Map.of("sku", sku, "location", location, "quantity", 1, "reference", "SO-MATRIX"))
+                .post("/reservations").then().statusCode(201).extract().path("id")).longValue();
     }
 
     /** An open stocktake of the whole location, opened by the admin. */

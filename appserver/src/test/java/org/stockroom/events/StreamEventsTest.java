@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The events a stream sends and, above all, their ids: each must be a point a client can resume after. */
 class StreamEventsTest {
 
-    private static final StockLevelView MAIN = new StockLevelView("BOLT-1", "MAIN", BigDecimal.valueOf(6), BigDecimal.valueOf(5));
-    private static final StockLevelView SHOP = new StockLevelView("BOLT-1", "SHOP", BigDecimal.valueOf(4), BigDecimal.valueOf(5));
+    private static final StockLevelView MAIN = new StockLevelView("BOLT-1", "MAIN", BigDecimal.valueOf(6), BigDecimal.ZERO, BigDecimal.valueOf(6), BigDecimal.valueOf(5));
+    private static final StockLevelView SHOP = new StockLevelView("BOLT-1", "SHOP", BigDecimal.valueOf(4), BigDecimal.ZERO, BigDecimal.valueOf(4), BigDecimal.valueOf(5));
 
     @Test
     void givenALiveTransfer_whenWritten_thenItsMovementAndBothLevelsCarryItsId() {
@@ -27,7 +27,21 @@ class StreamEventsTest {
         assertThat(events).extracting(StreamEvent::id).containsOnly("42");
         assertThat(events).extracting(StreamEvent::movementId).containsOnly(42L);
         assertThat(events.getFirst().data()).contains("\"id\":42", "\"type\":\"TRANSFER\"", "\"from\":\"MAIN\"");
-        assertThat(events.get(1).data()).isEqualTo("{\"location\":\"MAIN\",\"onHand\":6,\"reorderPoint\":5,\"sku\":\"BOLT-1\"}");
+        assertThat(events.get(1).data()).isEqualTo("{\"available\":6,\"location\":\"MAIN\",\"onHand\":6,"
+                + "\"reorderPoint\":5,\"reserved\":0,\"sku\":\"BOLT-1\"}");
+    }
+
+    @Test
+    void givenALevelWhoseReservationsChanged_whenWritten_thenItIsALevelEventThatIsNoResumePoint() {
+        StockLevelView held = new StockLevelView("BOLT-1", "MAIN", BigDecimal.valueOf(6), BigDecimal.valueOf(4),
+                BigDecimal.valueOf(2), BigDecimal.valueOf(5));
+
+        StreamEvent event = StreamEvents.reservedLevel(held);
+
+        assertThat(event.name()).isEqualTo("level");
+        assertThat(event.id()).as("no id: the client's Last-Event-ID stays its last movement's").isNull();
+        assertThat(event.movementId()).isZero();
+        assertThat(event.data()).contains("\"reserved\":4", "\"available\":2", "\"onHand\":6");
     }
 
     @Test
@@ -90,6 +104,6 @@ class StreamEventsTest {
 
     private static RecordedMovement transfer(long id) {
         return new RecordedMovement(new MovementView(id, MovementType.TRANSFER, "BOLT-1", BigDecimal.valueOf(4), "MAIN", "SHOP",
-                null, null, Instant.parse("2025-11-21T10:15:00Z"), "clerk", List.of()), List.of(MAIN, SHOP));
+                null, null, Instant.parse("2025-11-21T10:15:00Z"), "clerk", List.of(), null), List.of(MAIN, SHOP));
     }
 }

@@ -46,8 +46,8 @@ class RequestFingerprintTest {
 
     @Test
     void givenADifferentValue_whenFingerprinted_thenTheFingerprintsDiffer() {
-        MovementRequest ten = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(10), null, "A-1", null, null, null, null);
-        MovementRequest eleven = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(11), null, "A-1", null, null, null, null);
+        MovementRequest ten = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(10), null, "A-1", null, null, null, null, null);
+        MovementRequest eleven = new MovementRequest("RECEIVE", "BOLT-1", BigDecimal.valueOf(11), null, "A-1", null, null, null, null, null);
 
         assertThat(RequestFingerprint.of("POST", MOVEMENTS, ten))
                 .isNotEqualTo(RequestFingerprint.of("POST", MOVEMENTS, eleven));

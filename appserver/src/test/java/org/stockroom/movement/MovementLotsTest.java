@@ -38,7 +38,7 @@ class MovementLotsTest {
         boolean in = type == MovementType.RECEIVE || (type == MovementType.ADJUST && quantity > 0);
         String to = in ? "MAIN" : type == MovementType.TRANSFER ? "SHOP" : null;
         return new MovementCommand(type, "MILK-1", BigDecimal.valueOf(quantity), out ? "MAIN" : null, to,
-                type == MovementType.ADJUST ? "count" : null, null, lot, expiresOn);
+                type == MovementType.ADJUST ? "count" : null, null, lot, expiresOn, null);
     }
 
     private static List<FieldViolation> violations(Runnable check) {

@@ -97,7 +97,7 @@ class StockApiIT {
         receive(sku, location, 1);
         api().queryParam("location", location).get("/stock")
                 .then()
-                .body("items", equalTo(List.of(Map.of("sku", sku, "location", location, "onHand", 1,
-                        "reorderPoint", 0))));
+                .body("items", equalTo(List.of(Map.of("sku", sku, "location", location, "onHand", 1, "reserved", 0,
+                        "available", 1, "reorderPoint", 0))));
     }
 }

@@ -121,6 +121,80 @@ class StockLevelTest {
         assertThat(level.location()).isSameAs(BIN);
     }
 
+    @Test
+    void givenStock_whenReservingPart_thenOnHandStaysAndOnlyTheRestIsAvailable() {
+        StockLevel level = levelOf(10);
+
+        level.reserve(Quantity.of(4));
+
+        assertThat(level.onHand()).isEqualByComparingTo("10");
+        assertThat(level.reserved()).isEqualByComparingTo("4");
+        assertThat(level.available()).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void givenReservedStock_whenReservingMoreThanIsAvailable_thenInsufficientAvailableSaysHowMuchIsReserved() {
+        StockLevel level = levelOf(10);
+        level.reserve(Quantity.of(7));
+
+        InsufficientAvailableException refused = catchThrowableOfType(InsufficientAvailableException.class,
+                () -> level.reserve(Quantity.of(4)));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.rule()).isEqualTo(RuleViolation.Rule.INSUFFICIENT_AVAILABLE);
+        assertThat(refused.facts())
+                .containsEntry("onHand", new BigDecimal("10"))
+                .containsEntry("reserved", new BigDecimal("7"))
+                .containsEntry("available", new BigDecimal("3"))
+                .containsEntry("requested", new BigDecimal("4"));
+        assertThat(level.reserved()).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void givenReservedStock_whenRemovingWithoutAReservation_thenOnlyAvailableStockCanLeave() {
+        StockLevel level = levelOf(10);
+        level.reserve(Quantity.of(7));
+
+        level.remove(Quantity.of(3));
+        assertThatExceptionOfType(InsufficientAvailableException.class).isThrownBy(() -> level.remove(Quantity.of(1)))
+                .satisfies(refused -> assertThat(refused.getMessage()).contains("7 of it reserved", "0 available"));
+
+        assertThat(level.onHand()).isEqualByComparingTo("7");
+        assertThat(level.available()).isZero();
+    }
+
+    @Test
+    void givenNothingReserved_whenRemovingTooMuch_thenItIsStillInsufficientStock() {
+        StockLevel level = levelOf(2);
+
+        assertThatExceptionOfType(InsufficientStockException.class).isThrownBy(() -> level.reserve(Quantity.of(3)));
+    }
+
+    @Test
+    void givenReservedStock_whenRemovingReserved_thenOnHandAndReservedFallTogether() {
+        StockLevel level = levelOf(10);
+        level.reserve(Quantity.of(6));
+
+        level.removeReserved(Quantity.of(4));
+
+        assertThat(level.onHand()).isEqualByComparingTo("6");
+        assertThat(level.reserved()).isEqualByComparingTo("2");
+        assertThat(level.available()).isEqualByComparingTo("4");
+        assertThatIllegalArgumentException().isThrownBy(() -> level.removeReserved(Quantity.of(3)));
+    }
+
+    @Test
+    void givenReservedStock_whenUnreserving_thenItIsAvailableAgainButNeverBelowZeroReserved() {
+        StockLevel level = levelOf(10);
+        level.reserve(Quantity.of(new BigDecimal("2.5")));
+
+        level.unreserve(new BigDecimal("2.5"));
+
+        assertThat(level.available()).isEqualByComparingTo("10");
+        assertThatIllegalArgumentException().isThrownBy(() -> level.unreserve(BigDecimal.ONE));
+        assertThatIllegalArgumentException().isThrownBy(() -> level.unreserve(BigDecimal.ONE.negate()));
+    }
+
     /**
      * A level as the repository hands it out: JPA builds it with the no-arg constructor and
      * sets the associations, which have no setters, so the test sets them the same way.

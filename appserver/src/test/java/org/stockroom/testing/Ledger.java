@@ -83,6 +83,37 @@ public final class Ledger {
                    where coalesce(s.on_hand, 0) <> coalesce(e.total, 0) or s.on_hand < 0) broken""");
     }
 
+    /** What stock_level.reserved says is held at a location, 0 when there is no row. */
+    public static long reserved(String sku, String locationCode) {
+        return queryLong("""
+                select coalesce(sum(s.reserved), 0) from stock_level s
+                  join product p on p.id = s.product_id join location l on l.id = s.location_id
+                 where p.sku = ? and l.code = ?""", sku, locationCode);
+    }
+
+    /** What the OPEN reservations of a product at a location hold, read from the reservations themselves. */
+    public static long heldByOpenReservations(String sku, String locationCode) {
+        return queryLong("""
+                select coalesce(sum(r.remaining), 0) from reservation r
+                  join product p on p.id = r.product_id join location l on l.id = r.location_id
+                 where p.sku = ? and l.code = ? and r.status = 'OPEN'""", sku, locationCode);
+    }
+
+    /** The status a reservation has in its table (the sweep's doing, not the view's). */
+    public static String storedStatus(long reservation) {
+        return queryString("select status from reservation where id = ?", reservation);
+    }
+
+    /** Levels whose reserved differs from their open reservations, or exceeds their on hand (0 when all is well). */
+    public static long inconsistentReservations() {
+        return queryLong("""
+                select count(*) from stock_level s
+                  left join (select product_id, location_id, sum(remaining) as held from reservation
+                              where status = 'OPEN' group by product_id, location_id) r
+                    on r.product_id = s.product_id and r.location_id = s.location_id
+                 where s.reserved <> coalesce(r.held, 0) or s.reserved > s.on_hand or s.reserved < 0""");
+    }
+
     /** The exact on-hand figure, for products counted in decimals. */
     public static BigDecimal onHandExact(String sku, String locationCode) {
         return queryDecimal(StockroomTestServer.database(), """
@@ -155,6 +186,21 @@ public final class Ledger {
     /** A whole number; a quantity with decimals fails loudly here rather than being cut to its integer part. */
     public static long queryLong(DatabaseCoordinates database, String sql, Object... parameters) {
         return queryDecimal(database, sql, parameters).longValueExact();
+    }
+
+    /** The first column of the first row as text; null when there is no row. */
+    public static String queryString(String sql, Object... parameters) {
+        try (Connection connection = StockroomTestServer.database().connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static BigDecimal queryDecimal(DatabaseCoordinates database, String sql, Object... parameters) {

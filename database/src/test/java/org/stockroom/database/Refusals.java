@@ -12,6 +12,7 @@ final class Refusals {
 
     static final String UNIQUE_VIOLATION = "23505";
     static final String CHECK_VIOLATION = "23514";
+    static final String FOREIGN_KEY_VIOLATION = "23503";
     static final String NOT_NULL_VIOLATION = "23502";
     /** What the schema's triggers raise for rules that no built-in constraint expresses. */
     static final String INTEGRITY_CONSTRAINT_VIOLATION = "23000";

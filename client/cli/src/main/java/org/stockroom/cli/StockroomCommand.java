@@ -11,6 +11,9 @@ import org.stockroom.cli.session.LogoutCommand;
 import org.stockroom.cli.session.PasswordCommand;
 import org.stockroom.cli.session.WhoamiCommand;
 import org.stockroom.cli.stock.StockCommand;
+import org.stockroom.cli.reservation.ReleaseCommand;
+import org.stockroom.cli.reservation.ReservationsCommand;
+import org.stockroom.cli.reservation.ReserveCommand;
 import org.stockroom.cli.stocktake.StocktakeCommand;
 import org.stockroom.cli.user.UserCommand;
 import org.stockroom.cli.watch.WatchCommand;
@@ -49,6 +52,7 @@ import java.util.Optional;
                 PurchaseOrderCommand.class,
                 LotsCommand.class, WatchCommand.class,
                 StocktakeCommand.class,
+                ReserveCommand.class, ReservationsCommand.class, ReleaseCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
                 UserCommand.class, AuditCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

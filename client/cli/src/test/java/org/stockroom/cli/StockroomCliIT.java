@@ -108,10 +108,11 @@ class StockroomCliIT {
                 .startsWith("Issued 6 " + sku + " from " + main + " (movement ");
 
         List<String> levels = ok("stock", "levels", "--sku", sku).outLines();
-        assertThat(levels.getFirst().split(" +")).containsExactly("SKU", "LOCATION", "ON", "HAND", "REORDER", "POINT");
-        assertThat(levels).anySatisfy(line -> assertThat(line.split(" +")).containsExactly(sku, shop, "4", "5"));
+        assertThat(levels.getFirst().split(" +")).containsExactly("SKU", "LOCATION", "ON", "HAND", "RESERVED", "AVAILABLE",
+                "REORDER", "POINT");
+        assertThat(levels).anySatisfy(line -> assertThat(line.split(" +")).containsExactly(sku, shop, "4", "0", "4", "5"));
         assertThat(levels.stream().filter(line -> line.contains(main)))
-                .allSatisfy(line -> assertThat(line.split(" +")).containsExactly(sku, main, "0", "5"));
+                .allSatisfy(line -> assertThat(line.split(" +")).containsExactly(sku, main, "0", "0", "0", "5"));
 
         List<String> movements = ok("movements", "--sku", sku).outLines();
         assertThat(movements).hasSize(4);

@@ -110,6 +110,16 @@ public final class Icons {
         });
     }
 
+    /** A tag on a box: stock set aside. */
+    public static Icon reservation() {
+        return icon(g -> {
+            g.drawRect(2, 7, 10, 8);
+            g.drawLine(2, 10, 12, 10);
+            g.drawOval(9, 1, 6, 6);
+            g.drawLine(12, 4, 12, 4);
+        });
+    }
+
     /** A pin. */
     public static Icon location() {
         return icon(g -> {

@@ -29,6 +29,8 @@ final class MainActions {
 
         void stocktake();
 
+        void reservations();
+
         void newProduct();
 
         void editProduct();
@@ -48,6 +50,7 @@ final class MainActions {
     private final Action transfer;
     private final Action adjust;
     private final Action stocktake;
+    private final Action reservations;
     private final Action newProduct;
     private final Action editProduct;
     private final Action newLocation;
@@ -61,6 +64,8 @@ final class MainActions {
                 () -> commands.moveStock(MovementType.TRANSFER));
         adjust = action("Adjust...", Icons.adjust(), KeyEvent.VK_J, "adjust", () -> commands.moveStock(MovementType.ADJUST));
         stocktake = action("Stocktake...", Icons.stocktake(), KeyEvent.VK_K, "stocktake", commands::stocktake);
+        reservations = action("Reservations...", Icons.reservation(), KeyEvent.VK_H, "reservations",
+                commands::reservations);
         newProduct = action("New product...", Icons.product(), KeyEvent.VK_N, "newProduct", commands::newProduct);
         editProduct = action("Edit product...", Icons.edit(), KeyEvent.VK_E, "editProduct", commands::editProduct);
         newLocation = action("New location...", Icons.location(), KeyEvent.VK_L, "newLocation", commands::newLocation);
@@ -119,6 +124,7 @@ final class MainActions {
     /** Disables what the user's role may not do; the server refuses it anyway. */
     void applyRole(UserSession session) {
         stockActions().forEach(action -> action.setEnabled(session.mayMoveStock()));
+        reservations.setEnabled(true);  // a viewer may look at them; reserving and releasing stay off in the dialog
         catalogueActions().forEach(action -> action.setEnabled(session.mayEditCatalogue()));
     }
 
@@ -128,7 +134,7 @@ final class MainActions {
     }
 
     private List<Action> stockActions() {
-        return List.of(receive, issue, transfer, adjust, stocktake);
+        return List.of(receive, issue, transfer, adjust, stocktake, reservations);
     }
 
     private List<Action> catalogueActions() {

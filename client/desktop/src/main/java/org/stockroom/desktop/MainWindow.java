@@ -5,6 +5,7 @@ import org.stockroom.client.model.Location;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementType;
 import org.stockroom.client.model.PurchaseOrder;
+import org.stockroom.client.model.StockLevel;
 import org.stockroom.desktop.connection.Failures;
 import org.stockroom.desktop.connection.LiveUpdates;
 import org.stockroom.desktop.connection.ServerConnection;
@@ -15,6 +16,7 @@ import org.stockroom.desktop.dialogs.ReceiveDialog;
 import org.stockroom.desktop.products.ProductDetailsPanel;
 import org.stockroom.desktop.products.ProductsPanel;
 import org.stockroom.desktop.purchasing.PurchaseOrdersPanel;
+import org.stockroom.desktop.reservations.ReservationsDialog;
 import org.stockroom.desktop.stocktake.StocktakeDialog;
 
 import javax.swing.JFrame;
@@ -33,6 +35,8 @@ import java.util.Locale;
  * fetched again when the live stream ({@link LiveUpdates}) says the product moved, and every few
  * seconds while the stream is down, so that other clients' changes show. "Purchase orders": the
  * orders and their lines, with the Receive dialog ({@link PurchaseOrdersPanel}, {@link ReceiveDialog}).
+ * Reservations of the selected product in their own dialog ({@link ReservationsDialog}); the stock
+ * by location shows on hand, reserved and available, and follows the stream's level events.
  * Menus and toolbar from {@link MainActions}. This class assembles them and says what the actions do.
  */
 public final class MainWindow extends JFrame {
@@ -96,6 +100,11 @@ public final class MainWindow extends JFrame {
                     statusBar.showMessage(describe(movement));
                     details.refresh();
                 }
+            }
+
+            @Override
+            public void levelChanged(StockLevel level) {
+                details.levelChanged(level);
             }
 
             @Override
@@ -164,6 +173,12 @@ public final class MainWindow extends JFrame {
                 products.reload();
                 details.refresh();
             }).open();
+        }
+
+        @Override
+        public void reservations() {
+            new ReservationsDialog(MainWindow.this, connection, products.selectedSku(), locationCodes,
+                    details::refresh).open();
         }
 
         @Override

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
  * Typed access to the Stockroom REST API ({@code /api/v1}) over HTTP/JSON.
  *
  * <p>The API's resources each have their facade: {@link #products()}, {@link #locations()},
- * {@link #stock()}, {@link #movements()}, {@link #events()}, {@link #stocktakes()}, {@link #audit()},
+ * {@link #stock()}, {@link #movements()}, {@link #events()}, {@link #stocktakes()}, {@link #reservations()}, {@link #audit()},
  * {@link #auth()} and {@link #users()};
  * they share this client's connection, token and retries.
  * Every method either returns what the server sent or throws a {@link StockroomClientException}:
@@ -57,6 +57,7 @@ public final class StockroomClient implements AutoCloseable {
     private final PurchaseOrders purchaseOrders;
     private final Events events;
     private final Stocktakes stocktakes;
+    private final Reservations reservations;
     private final Audit audit;
     private final Auth auth;
     private final Users users;
@@ -74,6 +75,7 @@ public final class StockroomClient implements AutoCloseable {
         this.purchaseOrders = new PurchaseOrders(transport);
         this.events = new Events(transport);
         this.stocktakes = new Stocktakes(transport);
+        this.reservations = new Reservations(transport);
         this.audit = new Audit(transport);
         this.auth = new Auth(transport);
         this.users = new Users(transport);
@@ -144,6 +146,11 @@ public final class StockroomClient implements AutoCloseable {
     /** Counts of a location's stock, posted as adjustments. */
     public Stocktakes stocktakes() {
         return stocktakes;
+    }
+
+    /** Reservations: stock held for a reference, released, consumed by issues, or expired. */
+    public Reservations reservations() {
+        return reservations;
     }
 
     /** Who changed what; for managers and admins. */

@@ -77,11 +77,15 @@ public final class StockCommand {
                 BigDecimal quantity,
               @Option(names = "--from", paramLabel = "LOCATION", required = true,
                       description = "Where the goods come from.") String from,
+              @Option(names = "--reservation", paramLabel = "ID",
+                      description = "Take the stock out of this reservation (of the SKU at --from); without one, "
+                              + "only available stock (on hand - reserved) can be issued.") Long reservation,
               @Mixin LotOut lot,
               @Mixin Notes notes) {
         Movement movement = record(NewMovement.issue(sku, quantity, from, notes.reason, notes.reference)
-                .withLot(lot.lot));
-        confirm(movement, "Issued " + movement.quantity().toPlainString() + " " + sku + " from " + from);
+                .withLot(lot.lot).withReservation(reservation));
+        confirm(movement, "Issued " + movement.quantity().toPlainString() + " " + sku + " from " + from
+                + (movement.reservation() == null ? "" : " against reservation " + movement.reservation()));
         return ExitCode.OK;
     }
 
@@ -123,7 +127,7 @@ public final class StockCommand {
         return ExitCode.OK;
     }
 
-    @Command(name = "levels", description = "Show how much is on hand, per product and location.")
+    @Command(name = "levels", description = "Show how much is on hand, reserved and available, per product and location.")
     int levels(@Option(names = "--sku", paramLabel = "SKU", description = "Only this product.") String sku,
                @Option(names = "--location", paramLabel = "CODE", description = "Only this location.")
                String location,
@@ -166,9 +170,11 @@ public final class StockCommand {
     }
 
     static Table table(List<StockLevel> levels) {
-        Table table = new Table().left("SKU").left("LOCATION").right("ON HAND").right("REORDER POINT");
+        Table table = new Table().left("SKU").left("LOCATION").right("ON HAND").right("RESERVED").right("AVAILABLE")
+                .right("REORDER POINT");
         for (StockLevel level : levels) {
-            table.row(level.sku(), level.location(), level.onHand().toPlainString(), level.reorderPoint().toPlainString());
+            table.row(level.sku(), level.location(), level.onHand().toPlainString(), level.reserved().toPlainString(),
+                    level.available().toPlainString(), level.reorderPoint().toPlainString());
         }
         return table;
     }

@@ -90,7 +90,7 @@ class PurchaseOrderCommandIT {
                 "--status", "RECEIVED").outLines())
                 .anySatisfy(line -> assertThat(line).contains(number, "RECEIVED", "2026-12-15", "test-manager"));
         assertThat(ok(Role.VIEWER, "stock", "levels", "--sku", bolt).outLines())
-                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly(bolt, main, "10", "0"));
+                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly(bolt, main, "10", "0", "10", "0"));
 
         refused(Role.MANAGER, "po", "cancel", number);
     }

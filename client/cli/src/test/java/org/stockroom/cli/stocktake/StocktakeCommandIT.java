@@ -77,8 +77,8 @@ class StocktakeCommandIT {
         assertThat(posted.out()).startsWith("Posted stocktake " + id + ": " + bolt + " -2 (movement ")
                 .contains(nut + " +1 (movement ");
         assertThat(ok(Role.VIEWER, "stock", "levels", "--location", shelf).outLines())
-                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly(bolt, shelf, "5", "0"))
-                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly(nut, shelf, "6", "0"));
+                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly(bolt, shelf, "5", "0", "5", "0"))
+                .anySatisfy(line -> assertThat(line.split(" +")).containsExactly(nut, shelf, "6", "0", "6", "0"));
 
         List<String> listed = ok(Role.VIEWER, "stocktake", "list", "--location", shelf, "--status", "posted").outLines();
         assertThat(listed).hasSize(2);

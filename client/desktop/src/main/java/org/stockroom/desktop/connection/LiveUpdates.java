@@ -6,6 +6,7 @@ import org.stockroom.client.StockroomClientException;
 import org.stockroom.client.Subscription;
 import org.stockroom.client.model.EventQuery;
 import org.stockroom.client.model.Movement;
+import org.stockroom.client.model.StockLevel;
 import org.stockroom.client.model.StockroomEvent;
 
 import javax.swing.SwingUtilities;
@@ -41,6 +42,13 @@ public final class LiveUpdates implements AutoCloseable {
         /** A movement was recorded, by this client or another. */
         void movementRecorded(Movement movement);
 
+        /**
+         * A stock level as it is now: after a movement, or after a reservation changed what is reserved
+         * there (which no movement announces).
+         */
+        default void levelChanged(StockLevel level) {
+        }
+
         /** What the window shows may be out of date (a new stream, or one that could not resume): fetch it again. */
         void reloadNeeded();
 
@@ -69,9 +77,7 @@ public final class LiveUpdates implements AutoCloseable {
                     case StockroomEvent.Moved moved -> SwingUtilities.invokeLater(() -> listener.movementRecorded(moved.movement()));
                     case StockroomEvent.Ready ready -> SwingUtilities.invokeLater(listener::reloadNeeded);
                     case StockroomEvent.Reset reset -> SwingUtilities.invokeLater(listener::reloadNeeded);
-                    case StockroomEvent.Level level -> {
-                        // the window fetches the selected product's levels again on its movement
-                    }
+                    case StockroomEvent.Level level -> SwingUtilities.invokeLater(() -> listener.levelChanged(level.level()));
                 }
             }
 

@@ -7,12 +7,12 @@ import org.stockroom.client.IdempotencyKeys;
  * (after a lost answer it must not be applied twice), a new one once they changed it (the
  * server refuses a key reused for a different request).
  */
-final class RequestKeys {
+public final class RequestKeys {
 
     private Object lastBody;
     private String lastKey;
 
-    String keyFor(Object body) {
+    public String keyFor(Object body) {
         if (!body.equals(lastBody)) {
             lastBody = body;
             lastKey = IdempotencyKeys.newKey();

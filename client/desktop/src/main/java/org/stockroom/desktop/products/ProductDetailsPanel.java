@@ -75,6 +75,13 @@ public final class ProductDetailsPanel extends JPanel {
         refresh();
     }
 
+    /** A stock level as the live stream sent it: shown at once when it is the shown product's. */
+    public void levelChanged(StockLevel level) {
+        if (level.sku().equals(sku)) {
+            stock.update(level);
+        }
+    }
+
     /** Fetches the product's stock and movements; skipped while the last fetch is still out. */
     public void refresh() {
         String shown = sku;

@@ -10,26 +10,39 @@ import java.time.LocalDate;
  * puts the locations where the server expects them; reason and reference are optional
  * except that an adjustment needs a reason. For a lot-tracked product, {@link #withLot} names
  * the lot (required to receive or adjust; for an issue or transfer without one the server takes
- * the first to expire) and {@link #withExpiresOn} the expiry of a lot a receipt starts.
+ * the first to expire) and {@link #withExpiresOn} the expiry of a lot a receipt starts. An issue
+ * {@link #withReservation} takes its stock out of that reservation; without one, only available stock.
  */
-@JsonbPropertyOrder({"type", "sku", "quantity", "from", "to", "reason", "reference", "lot", "expiresOn"})
+@JsonbPropertyOrder({"type", "sku", "quantity", "from", "to", "reason", "reference", "lot", "expiresOn",
+        "reservation"})
 public record NewMovement(MovementType type, String sku, BigDecimal quantity, String from, String to,
-                          String reason, String reference, String lot, LocalDate expiresOn) {
+                          String reason, String reference, String lot, LocalDate expiresOn, Long reservation) {
+
+    /** A movement that names no reservation. */
+    public NewMovement(MovementType type, String sku, BigDecimal quantity, String from, String to,
+                       String reason, String reference, String lot, LocalDate expiresOn) {
+        this(type, sku, quantity, from, to, reason, reference, lot, expiresOn, null);
+    }
 
     /** A movement that names no lot. */
     public NewMovement(MovementType type, String sku, BigDecimal quantity, String from, String to,
                        String reason, String reference) {
-        this(type, sku, quantity, from, to, reason, reference, null, null);
+        this(type, sku, quantity, from, to, reason, reference, null, null, null);
     }
 
     /** The same movement, of the lot {@code lot} (null: none named). */
     public NewMovement withLot(String lot) {
-        return new NewMovement(type, sku, quantity, from, to, reason, reference, lot, expiresOn);
+        return new NewMovement(type, sku, quantity, from, to, reason, reference, lot, expiresOn, reservation);
     }
 
     /** The same movement, starting a lot that expires on {@code expiresOn} (null: it does not expire). */
     public NewMovement withExpiresOn(LocalDate expiresOn) {
-        return new NewMovement(type, sku, quantity, from, to, reason, reference, lot, expiresOn);
+        return new NewMovement(type, sku, quantity, from, to, reason, reference, lot, expiresOn, reservation);
+    }
+
+    /** The same issue, taking its stock out of reservation {@code reservation} (null: out of available stock). */
+    public NewMovement withReservation(Long reservation) {
+        return new NewMovement(type, sku, quantity, from, to, reason, reference, lot, expiresOn, reservation);
     }
 
     /** Goods arriving at {@code to}, e.g. from a supplier. */
