@@ -43,6 +43,7 @@ import java.time.Instant;
 @Path("/exports")
 @Produces(ImportResource.TEXT_CSV)
 @Tag(name = "Exports", description = "Products, locations, stock levels and the ledger as CSV files")
+@APIResponse(responseCode = "400", ref = ErrorResponses.BAD_REQUEST)
 @APIResponse(responseCode = "401", ref = ErrorResponses.UNAUTHORIZED)
 @APIResponse(responseCode = "429", ref = ErrorResponses.TOO_MANY_REQUESTS)
 @APIResponse(responseCode = "503", ref = ErrorResponses.UNAVAILABLE)
