@@ -79,6 +79,41 @@ public final class Exports {
         }
     }
 
+    /** Writes the CSV to {@code out} as it arrives, as text (the server sends UTF-8). */
+    public void write(Kind kind, Filter filter, java.io.Writer out) throws InterruptedException {
+        write(kind, filter, new OutputStream() {
+            private final java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+            private final java.nio.ByteBuffer pending = java.nio.ByteBuffer.allocate(8192);
+            private final java.nio.CharBuffer text = java.nio.CharBuffer.allocate(8192);
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[]{(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                while (length > 0) {
+                    int n = Math.min(length, pending.remaining());
+                    pending.put(bytes, offset, n);
+                    offset += n;
+                    length -= n;
+                    pending.flip();
+                    utf8.decode(pending, text, false);  // a character split between reads waits for its rest
+                    pending.compact();
+                    text.flip();
+                    out.append(text);
+                    text.clear();
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+        });
+    }
+
     /** Writes the CSV to {@code out} as it arrives. */
     public void write(Kind kind, Filter filter, OutputStream out) throws InterruptedException {
         QueryString query = new QueryString();
