@@ -49,7 +49,8 @@ import java.util.concurrent.Callable;
  * CSV imports. The body is copied to a temporary file as it arrives (never held in memory; its
  * size limited by {@code STOCKROOM_MAX_IMPORT_BYTES}, its SHA-256 taken on the way), and only then
  * is the import run, under the same retry, circuit breaker and bulkhead as every other unit of
- * database work ({@link DatabaseResilience}): a retried transaction reads the file again from disk,
+ * database work ({@link DatabaseResilience#callLong}: its length is not counted as a slow database):
+ * a retried transaction reads the file again from disk,
  * whereas the request's body could be read only once. The file is deleted when the answer is ready.
  *
  * <p>Not {@code @Resilient} as a class for that reason: the resilient unit is the import, not the upload.
@@ -164,7 +165,7 @@ public class ImportResource {
     /** The import under the resilience policies, in a transaction allowed to last {@link #TRANSACTION_TIMEOUT_SECONDS}. */
     private Object guarded(Callable<Object> work) {
         try {
-            return resilience.call(() -> {
+            return resilience.callLong(() -> {
                 transactions.setTransactionTimeout(TRANSACTION_TIMEOUT_SECONDS);
                 try {
                     return work.call();
