@@ -31,7 +31,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {
             "org.stockroom.product", "org.stockroom.location", "org.stockroom.stock", "org.stockroom.movement",
             "org.stockroom.unit", "org.stockroom.purchasing", "org.stockroom.lot",
-            "org.stockroom.stocktake", "org.stockroom.reservation"};
+            "org.stockroom.stocktake", "org.stockroom.reservation", "org.stockroom.csv"};
 
     private static final String[] HTTP = {"jakarta.ws.rs..", "org.stockroom.problem.."};
 

@@ -30,6 +30,7 @@ public class ErrorResponses implements OASModelReader {
     public static final String BODY_TOO_LARGE = "BodyTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String INVALID_FIELDS = "InvalidFields";
+    public static final String INVALID_ROWS = "InvalidRows";
     public static final String PRECONDITION_REQUIRED = "PreconditionRequired";
     public static final String TOO_MANY_REQUESTS = "TooManyRequests";
     public static final String UNAVAILABLE = "Unavailable";
@@ -58,7 +59,7 @@ public class ErrorResponses implements OASModelReader {
                 .addResponse(CONFLICT, problem("The request contradicts the current state, and nothing was done: "
                         + "already-exists, insufficient-stock, insufficient-available, reservation-closed, reservation-exceeded, "
                         + "product-archived, stock-on-hand, last-admin, "
-                        + "edit-conflict, data-integrity; or idempotency-key-in-flight (retry shortly)"))
+                        + "edit-conflict, data-integrity; or idempotency-key-in-flight or import-in-progress (retry shortly)"))
                 .addResponse(EDIT_CONFLICT, problem("If-Match names a version that is no longer current "
                         + "(edit-conflict, with currentEtag): read again, reapply the change, retry"))
                 .addResponse(BODY_TOO_LARGE, problem("The body is larger than the server reads, 64 KiB by default "
@@ -67,6 +68,9 @@ public class ErrorResponses implements OASModelReader {
                 .addResponse(INVALID_FIELDS, problem("The request is readable, but values break their rules, each "
                         + "in 'errors' with its JSON pointer or query parameter (invalid-fields); or the "
                         + "Idempotency-Key was used before for a different request (idempotency-key-reused)"))
+                .addResponse(INVALID_ROWS, problem("Rows of the imported file break the rules, and nothing was "
+                        + "imported (invalid-rows): 'errors' lists the first 100 bad rows in line order, each with its "
+                        + "line, column (the header's name) and reason, and 'errorCount' says how many there are"))
                 .addResponse(PRECONDITION_REQUIRED, problem("A change needs If-Match with the ETag last read "
                         + "(precondition-required)"))
                 .addResponse(TOO_MANY_REQUESTS, problem("More requests per second than the rate limit allows, from "

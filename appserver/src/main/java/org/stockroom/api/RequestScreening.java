@@ -42,9 +42,16 @@ public class RequestScreening implements ContainerRequestFilter {
     @ConfigProperty(name = JsonBodyScreening.MAX_BODY_BYTES)
     int maxBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "stockroom.http.max-import-bytes")
+    long maxImportBytes;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        requireDeclaredLengthWithinLimit(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        // A CSV import is streamed to disk, never held: it has its own, larger limit.
+        boolean isImport = request.getUriInfo().getPath(true).matches("/?(api/v1/)?imports/.*");
+        requireDeclaredLengthWithinLimit(request.getHeaderString(HttpHeaders.CONTENT_LENGTH),
+                isImport ? maxImportBytes : maxBodyBytes);
         requireReadableContentType(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
         requireReadableAccept(request);
         if (Text.hasControlCharacter(request.getUriInfo().getPath(true))) {
@@ -69,13 +76,13 @@ public class RequestScreening implements ContainerRequestFilter {
         }
     }
 
-    private void requireDeclaredLengthWithinLimit(String contentLength) {
+    private static void requireDeclaredLengthWithinLimit(String contentLength, long limit) {
         if (contentLength == null) {
             return;
         }
         try {
-            if (Long.parseLong(contentLength.strip()) > maxBodyBytes) {
-                throw new BodyTooLargeException(maxBodyBytes);
+            if (Long.parseLong(contentLength.strip()) > limit) {
+                throw new BodyTooLargeException(limit);
             }
         } catch (NumberFormatException e) {
             throw new BadRequestException("Content-Length is not a number");

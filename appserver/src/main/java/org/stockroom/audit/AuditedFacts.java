@@ -7,6 +7,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import org.stockroom.csv.ImportCompleted;
+import org.stockroom.csv.ImportSummary;
 import org.stockroom.location.LocationCreated;
 import org.stockroom.movement.MovedLot;
 import org.stockroom.movement.MovementRecorded;
@@ -75,6 +77,20 @@ public class AuditedFacts {
     void locationCreated(@Observes LocationCreated fact) {
         trail.record("location.created", "location", fact.location().code(),
                 JSON.createObjectBuilder().add("name", fact.location().name()).build());
+    }
+
+    /** One event per import, not per row: what the file was and what it did (the rows are in the tables it wrote). */
+    void importCompleted(@Observes ImportCompleted fact) {
+        ImportSummary summary = fact.summary();
+        trail.record("import.completed", "import", Long.toString(summary.batch()), JSON.createObjectBuilder()
+                .add("kind", summary.kind())
+                .add("sha256", summary.sha256())
+                .add("bytes", summary.bytes())
+                .add("rowsRead", summary.rowsRead())
+                .add("created", summary.created())
+                .add("updated", summary.updated())
+                .add("unchanged", summary.unchanged())
+                .build());
     }
 
     void movementRecorded(@Observes MovementRecorded fact) {

@@ -28,6 +28,8 @@ public final class ProblemTypes {
     public static final String STOCKTAKE_CLOSED = BASE + "stocktake-closed";
     public static final String NOT_IN_STOCKTAKE = BASE + "not-in-stocktake";
     public static final String STOCKTAKE_BELOW_ZERO = BASE + "stocktake-below-zero";
+    public static final String INVALID_ROWS = BASE + "invalid-rows";
+    public static final String IMPORT_IN_PROGRESS = BASE + "import-in-progress";
     public static final String LAST_ADMIN = BASE + "last-admin";
     public static final String EDIT_CONFLICT = BASE + "edit-conflict";
     public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";

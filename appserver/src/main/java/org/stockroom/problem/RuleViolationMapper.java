@@ -65,6 +65,10 @@ public class RuleViolationMapper implements ExceptionMapper<RuleViolation> {
                     violation.getMessage());
             case STOCKTAKE_BELOW_ZERO -> new ConflictException(ProblemTypes.STOCKTAKE_BELOW_ZERO,
                     "Stocktake below zero", violation.getMessage());
+            case INVALID_ROWS -> new ApiException(422, ProblemTypes.INVALID_ROWS, "Invalid rows",
+                    violation.getMessage());
+            case IMPORT_IN_PROGRESS -> new ConflictException(ProblemTypes.IMPORT_IN_PROGRESS, "Import in progress",
+                    violation.getMessage());
             case INVALID_FIELDS -> new InvalidRequestException(fieldErrors(violation));
         };
         violation.facts().forEach(problem::with);

@@ -16,6 +16,7 @@ import org.stockroom.persistence.DatabaseFailure;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -103,9 +104,36 @@ public class DatabaseResilience {
 
     /** Runs one unit of database work under the retry, breaker and bulkhead. */
     public Object call(Callable<Object> work) throws Exception {
-        Callable<Object> guarded = Retry.decorateCallable(retry,
-                CircuitBreaker.decorateCallable(breaker, Bulkhead.decorateCallable(bulkhead, work)));
-        retryDeadline.set(System.nanoTime() + maxTotal.toNanos());
+        return run(Retry.decorateCallable(retry,
+                CircuitBreaker.decorateCallable(breaker, Bulkhead.decorateCallable(bulkhead, work))),
+                System.nanoTime() + maxTotal.toNanos());
+    }
+
+    /**
+     * Runs one long unit of database work (a CSV import: minutes for a million rows) under the same
+     * retry, breaker and bulkhead, with two differences. Its length is not held against the database:
+     * the breaker refuses it while open and counts its outages, but never counts it as a slow call
+     * (a few long imports would otherwise open the breaker for everyone). And its retries are bounded
+     * by the attempts alone, not by the time budget of a short call, which a long unit outlives.
+     */
+    public Object callLong(Callable<Object> work) throws Exception {
+        Callable<Object> limited = Bulkhead.decorateCallable(bulkhead, work);
+        return run(Retry.decorateCallable(retry, () -> {
+            breaker.acquirePermission();
+            long start = System.nanoTime();
+            try {
+                Object result = limited.call();
+                breaker.onSuccess(0, TimeUnit.NANOSECONDS);  // done: how long it took says nothing of the database
+                return result;
+            } catch (Exception e) {
+                breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+                throw e;
+            }
+        }), Long.MAX_VALUE);
+    }
+
+    private Object run(Callable<Object> guarded, long deadline) throws Exception {
+        retryDeadline.set(deadline);
         try {
             return guarded.call();
         } catch (CallNotPermittedException e) {

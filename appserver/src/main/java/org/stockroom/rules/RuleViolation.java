@@ -48,6 +48,10 @@ public abstract class RuleViolation extends RuntimeException {
         NOT_IN_STOCKTAKE,
         /** Posting a stocktake would take stock below zero: stock left after the count. */
         STOCKTAKE_BELOW_ZERO,
+        /** Rows of an imported file that break the rules, each by line and column (in {@link #facts()}). */
+        INVALID_ROWS,
+        /** The same file is being imported by another request at this moment. */
+        IMPORT_IN_PROGRESS,
         /** Values that break their rules, each named by its field ({@link #fieldViolations()}). */
         INVALID_FIELDS
     }

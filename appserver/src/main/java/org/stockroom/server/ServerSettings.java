@@ -37,6 +37,9 @@ import java.util.Optional;
  *                             the server speaks HTTPS only, with the key and certificate in that PKCS12 file
  * @param maxBodyBytes         {@code STOCKROOM_MAX_BODY_BYTES}, default 65536 (64 KiB): the largest request body
  *                             the API reads; a larger one is answered 413
+ * @param maxImportBytes       {@code STOCKROOM_MAX_IMPORT_BYTES}, default 268435456 (256 MiB): the largest CSV file the
+ *                             imports ({@code POST /imports/...}) read, streamed to a temporary file; a larger one is
+ *                             answered 413
  * @param logIns               {@code STOCKROOM_LOGIN_CONCURRENCY} and the {@code STOCKROOM_LOGIN_FAILURE*} limits:
  *                             how many password checks run at once, and when failed log-ins are refused with 429
  * @param trustedProxies       {@code STOCKROOM_TRUSTED_PROXIES}, default none: addresses and CIDR blocks (comma-separated)
@@ -51,7 +54,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                              Path dataDirectory, int embeddedDatabasePort, boolean demoData, int databasePoolSize,
                              Duration idempotencyTtl, Optional<String> adminPassword, Duration tokenTtl,
                              Duration sessionCacheTtl,
-                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes, LogIns logIns,
+                             RateLimits rateLimits, Optional<Tls> tls, int maxBodyBytes, long maxImportBytes, LogIns logIns,
                              TrustedProxies trustedProxies, Duration eventsHeartbeat) {
 
     /** Requests per second allowed to one user and to one client address; 0 turns that limit off. */
@@ -95,6 +98,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(8);
     public static final Duration DEFAULT_SESSION_CACHE_TTL = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    public static final long DEFAULT_MAX_IMPORT_BYTES = 256L * 1024 * 1024;
     public static final Duration DEFAULT_EVENTS_HEARTBEAT = Duration.ofSeconds(15);
     static final Duration MIN_EVENTS_HEARTBEAT = Duration.ofSeconds(1);
     /** Well below HAProxy's 40 s server timeout (loadbalancer/haproxy.cfg) and the clients' 45 s of silence. */
@@ -120,6 +124,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                         rate(env, "STOCKROOM_RATE_LIMIT_PER_ADDRESS", RateLimits.DEFAULT.perAddress())),
                 tls(env),
                 positive(env, "STOCKROOM_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+                positiveLong(env, "STOCKROOM_MAX_IMPORT_BYTES", DEFAULT_MAX_IMPORT_BYTES),
                 logIns(env),
                 trustedProxies(env, "STOCKROOM_TRUSTED_PROXIES"),
                 eventsHeartbeat(env, "STOCKROOM_EVENTS_HEARTBEAT"));
@@ -174,7 +179,7 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
                 + ", demoData=" + demoData + ", databasePoolSize=" + databasePoolSize
                 + ", idempotencyTtl=" + idempotencyTtl + ", adminPassword=" + (adminPassword.isPresent() ? "(set)" : "(not set)")
                 + ", tokenTtl=" + tokenTtl + ", sessionCacheTtl=" + sessionCacheTtl + ", rateLimits=" + rateLimits + ", tls=" + tls
-                + ", maxBodyBytes=" + maxBodyBytes + ", logIns=" + logIns + ", trustedProxies=" + trustedProxies
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxImportBytes=" + maxImportBytes + ", logIns=" + logIns + ", trustedProxies=" + trustedProxies
                 + ", eventsHeartbeat=" + eventsHeartbeat + "]";
     }
 
@@ -257,6 +262,22 @@ public record ServerSettings(String httpHost, int httpPort, Optional<DatabaseCoo
 
     private static int positive(Map<String, String> env, String name, int defaultValue) {
         return wholeNumber(env, name, defaultValue, 1, Integer.MAX_VALUE, "a whole number above 0");
+    }
+
+    private static long positiveLong(Map<String, String> env, String name, long defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number of bytes above 0, not '" + value + "'");
+        }
     }
 
     private static int wholeNumber(Map<String, String> env, String name, int defaultValue, int min, int max,

@@ -170,6 +170,7 @@ public final class StockroomServer implements AutoCloseable {
             properties.put("server.tls.private-key.keystore.cert-chain.alias", tlsKeyAlias);
         });
         properties.put("stockroom.http.max-body-bytes", Integer.toString(settings.maxBodyBytes()));
+        properties.put("stockroom.http.max-import-bytes", Long.toString(settings.maxImportBytes()));
         properties.put("stockroom.events.heartbeat", settings.eventsHeartbeat().toString());
         if (!settings.trustedProxies().isEmpty()) {
             properties.put("stockroom.http.trusted-proxies", settings.trustedProxies().toString());

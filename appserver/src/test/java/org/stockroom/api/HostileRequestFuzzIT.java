@@ -6,6 +6,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.stockroom.csv.CsvReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stockroom.api.HostileRequests.Endpoint;
@@ -14,6 +16,11 @@ import org.stockroom.api.HostileRequests.Member;
 import org.stockroom.testing.Ledger;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +65,9 @@ class HostileRequestFuzzIT {
     private static final RestAssuredConfig SEND_BYTES_AS_THEY_ARE = RestAssuredConfig.config().encoderConfig(
             EncoderConfig.encoderConfig()
                     .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY)
-                    .encodeContentTypeAs("multipart/form-data", ContentType.BINARY));
+                    .encodeContentTypeAs("multipart/form-data", ContentType.BINARY)
+                    .encodeContentTypeAs("text/csv", ContentType.BINARY)
+                    .encodeContentTypeAs("text/plain", ContentType.BINARY));
 
     private static String stockedSku;
     private static String editableSku;
@@ -143,6 +152,122 @@ class HostileRequestFuzzIT {
         assertThat(failures)
                 .as("hostile requests to %s answered wrongly; repeat with -Dstockroom.fuzz.seed=%d", endpointName, SEED)
                 .isEmpty();
+    }
+
+    /**
+     * CSV files to {@code POST /imports/products}: a good file, then mutated (broken quotes, stray
+     * quotes, control characters and bytes that are not UTF-8, fields too long or missing, wrong and
+     * repeated header columns, SQL and huge numbers as values, other content types, charsets, methods
+     * and keys). Each answer is a 4xx problem or a 200, never a 5xx, and the
+     * products differ afterwards exactly by the SKUs of the accepted files.
+     */
+    @Test
+    void givenHostileCsvFiles_whenImported_thenEachIsAProblemOrAcceptedAndOnlyTheAcceptedWrite() throws Exception {
+        Random random = new Random(SEED + 5);
+        DatabaseSnapshot before = DatabaseSnapshot.take();
+        DatabaseSnapshot.AcceptedWrites accepted = new DatabaseSnapshot.AcceptedWrites();
+        Set<String> imported = new HashSet<>();
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> outcomes = new TreeMap<>();
+        for (int i = 0; i < TRIES; i++) {
+            String file = csvFile(random);
+            byte[] body = file.getBytes(StandardCharsets.UTF_8);
+            String contentType = "text/csv; charset=UTF-8";
+            String method = "POST";
+            RequestSpecification spec = api().urlEncodingEnabled(false).config(SEND_BYTES_AS_THEY_ARE);
+            switch (random.nextInt(14)) {
+                case 0 -> body = insertBytes(body, random, new byte[]{(byte) 0xC3, (byte) 0x28});      // not UTF-8
+                case 1 -> body = insertBytes(body, random, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80});  // a surrogate
+                case 2 -> contentType = List.of("application/json", "text/plain", "text/csv; charset=ISO-8859-1",
+                        "multipart/form-data", "application/octet-stream").get(random.nextInt(5));
+                case 3 -> method = List.of("GET", "PUT", "DELETE", "PATCH").get(random.nextInt(4));
+                case 4 -> spec.header("Idempotency-Key", List.of("", "k".repeat(256), "caf\u00e9", "\u0001").get(random.nextInt(4)));
+                default -> { }
+            }
+            spec.contentType(contentType);
+            spec.body(body);
+            Response response;
+            try {
+                response = spec.request(method, "/imports/products");
+            } catch (RuntimeException e) {
+                failures.add("no answer (" + e + ") to " + abbreviated(file));
+                continue;
+            }
+            int status = response.statusCode();
+            outcomes.merge(status, 1, Integer::sum);
+            if (status == 200) {
+                for (String sku : skusOf(new String(body, StandardCharsets.UTF_8))) {
+                    (imported.add(sku) && !before.products().containsKey(sku) ? accepted.createdProducts : accepted.changedProducts).add(sku);
+                }
+            } else {
+                HostileRequest described = new HostileRequest("csv", method, "/imports/products", contentType, Map.of(),
+                        body, false);
+                checkProblem(described, response, failures);
+            }
+        }
+        failures.addAll(DatabaseSnapshot.take().unexplainedChangesSince(before, accepted));
+        System.out.printf("Fuzzed the products import with %d files (seed %d): statuses %s%n", TRIES, SEED, outcomes);
+        assertThat(failures).as("hostile CSV files answered wrongly; repeat with -Dstockroom.fuzz.seed=%d", SEED)
+                .isEmpty();
+    }
+
+    private static final List<String> CSV_VALUES = List.of("\"", "\"\"", "a\"b", "\u0000", "\u0007", "\u001b[31m",
+            "' OR '1'='1", "'; DROP TABLE product; --", "<script>alert(1)</script>", "1e400", "-1", "NaN", "0x10",
+            "99999999999999999999", "true", "maybe", ",", "\r", "\n", "\uFEFF", "x".repeat(12_000), "\ud83d\ude00",
+            "EA", "KG", "0.0000001", "");
+
+    /** A products file of a few new SKUs, then (mostly) mutated. */
+    private static String csvFile(Random random) {
+        List<String> header = new ArrayList<>(List.of("sku", "name", "description", "unitOfMeasure", "category",
+                "reorderPoint", "lotTracked"));
+        StringBuilder file = new StringBuilder();
+        switch (random.nextInt(6)) {
+            case 0 -> header.set(random.nextInt(header.size()), CSV_VALUES.get(random.nextInt(CSV_VALUES.size())));
+            case 1 -> header.add(header.get(random.nextInt(header.size())));
+            case 2 -> header.remove(random.nextInt(header.size()));
+            default -> { }
+        }
+        if (random.nextInt(10) > 0) {
+            file.append(String.join(",", header)).append(random.nextBoolean() ? "\r\n" : "\n");
+        }
+        int rows = random.nextInt(4);
+        for (int r = 0; r < rows; r++) {
+            List<String> fields = new ArrayList<>(List.of(unique("FZI"), "\"Fuzz, imported\"", "", "EA", "Fuzz", "3", "false"));
+            if (random.nextInt(3) > 0) {
+                fields.set(random.nextInt(fields.size()), CSV_VALUES.get(random.nextInt(CSV_VALUES.size())));
+            }
+            if (random.nextInt(6) == 0) {
+                fields.remove(fields.size() - 1);
+            }
+            file.append(String.join(",", fields)).append(random.nextInt(4) == 0 ? "\r" : "\r\n");
+        }
+        if (random.nextInt(8) == 0) {
+            file.insert(random.nextInt(file.length() + 1), '"');
+        }
+        return file.toString();
+    }
+
+    private static byte[] insertBytes(byte[] body, Random random, byte[] inserted) {
+        int at = random.nextInt(body.length + 1);
+        byte[] result = new byte[body.length + inserted.length];
+        System.arraycopy(body, 0, result, 0, at);
+        System.arraycopy(inserted, 0, result, at, inserted.length);
+        System.arraycopy(body, at, result, at + inserted.length, body.length - at);
+        return result;
+    }
+
+    /** The SKUs of a file the server accepted, read as the server reads it. */
+    private static List<String> skusOf(String file) throws IOException, CsvReader.MalformedCsvException {
+        CsvReader reader = new CsvReader(new StringReader(file));
+        CsvReader.Record header = reader.next();
+        int column = header.fields().indexOf("sku");
+        List<String> skus = new ArrayList<>();
+        for (CsvReader.Record record = reader.next(); record != null; record = reader.next()) {
+            if (!record.isBlank()) {
+                skus.add(record.fields().get(column));
+            }
+        }
+        return skus;
     }
 
     private static Response send(HostileRequest request) {

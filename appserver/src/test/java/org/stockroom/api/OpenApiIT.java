@@ -86,6 +86,21 @@ class OpenApiIT {
     }
 
     @Test
+    void theImportsTakeCsvAndTheExportsAnswerWithIt() {
+        for (String kind : List.of("products", "locations", "opening-stock")) {
+            Map<String, Object> post = map(map(map(document.get("paths")).get("/api/v1/imports/" + kind)).get("post"));
+            assertThat(map(map(post.get("requestBody")).get("content"))).as(kind).containsOnlyKeys("text/csv");
+            assertThat(map(map(map(post.get("responses")).get("200")).get("content"))).as(kind)
+                    .containsKey("application/json");
+            assertThat(map(post.get("responses"))).as(kind).containsKeys("413", "415", "422", "409");
+        }
+        for (String kind : List.of("products", "locations", "stock", "movements")) {
+            Map<String, Object> get = map(map(map(document.get("paths")).get("/api/v1/exports/" + kind)).get("get"));
+            assertThat(map(map(map(get.get("responses")).get("200")).get("content"))).as(kind).containsOnlyKeys("text/csv");
+        }
+    }
+
+    @Test
     void documentsEveryResourceMethod() {
         List<String> missing = endpoints.stream().filter(endpoint -> operation(endpoint) == null)
                 .map(Endpoint::toString).toList();

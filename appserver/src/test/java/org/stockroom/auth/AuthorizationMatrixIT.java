@@ -187,6 +187,27 @@ class AuthorizationMatrixIT {
                     long id = newReservation();
                     return call -> call.header("If-Match", "*").post("/reservations/{id}/release", id);
                 }),
+                new Endpoint("POST /imports/products", Role.MANAGER, 200, () -> call -> call
+                        .contentType("text/csv; charset=UTF-8").body("sku,name\n" + unique("MATRIX") + ",Imported\n")
+                        .post("/imports/products")),
+                new Endpoint("POST /imports/locations", Role.MANAGER, 200, () -> call -> call
+                        .contentType("text/csv; charset=UTF-8").body("code,name\n" + unique("MX") + ",Imported\n")
+                        .post("/imports/locations")),
+                // Each call brings the opening stock of a new product to a new location.
+                new Endpoint("POST /imports/opening-stock", Role.MANAGER, 200, () -> {
+                    String sku = newProduct();
+                    String code = newLocation();
+                    return call -> call.contentType("text/csv; charset=UTF-8")
+                            .body("sku,location,quantity\n" + sku + "," + code + ",4\n").post("/imports/opening-stock");
+                }),
+                new Endpoint("GET /exports/products", Role.VIEWER, 200, () -> call -> call.accept("text/csv")
+                        .get("/exports/products")),
+                new Endpoint("GET /exports/locations", Role.VIEWER, 200, () -> call -> call.accept("text/csv")
+                        .get("/exports/locations")),
+                new Endpoint("GET /exports/stock", Role.VIEWER, 200, () -> call -> call.accept("text/csv")
+                        .get("/exports/stock")),
+                new Endpoint("GET /exports/movements", Role.VIEWER, 200, () -> call -> call.accept("text/csv")
+                        .get("/exports/movements?since=2026-01-01")),
                 new Endpoint("GET /audit", Role.MANAGER, 200, () -> call -> call.get("/audit")),
                 new Endpoint("GET /users", Role.ADMIN, 200, () -> call -> call.get("/users")),
                 new Endpoint("GET /users/{username}", Role.ADMIN, 200, () -> {

@@ -154,6 +154,53 @@ class DatabaseResilienceTest {
     }
 
     @Test
+    void givenLongUnitsOfWork_whenRun_thenTheirLengthIsNoSlowCallButTheirOutagesCount() throws Exception {
+        ResilienceSettings slowAfterAMillisecond = new ResilienceSettings(
+                new ResilienceSettings.RetrySettings(1, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(10)),
+                new ResilienceSettings.BreakerSettings(50, 10, 4, Duration.ofMillis(1), 100, Duration.ofSeconds(7), 1),
+                new ResilienceSettings.BulkheadSettings(10, Duration.ofMillis(50), 10));
+        DatabaseResilience shortCalls = new DatabaseResilience(slowAfterAMillisecond);
+        DatabaseResilience longCalls = new DatabaseResilience(slowAfterAMillisecond);
+        for (int i = 0; i < 4; i++) {
+            shortCalls.call(() -> {
+                Thread.sleep(5);
+                return "slow";
+            });
+            longCalls.callLong(() -> {
+                Thread.sleep(5);
+                return "long";
+            });
+        }
+        assertThat(shortCalls.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(longCalls.breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> longCalls.callLong(() -> {
+                throw wrapped("08006");
+            })).isNotInstanceOf(DatabaseUnavailableException.class);
+        }
+        assertThat(longCalls.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThatThrownBy(() -> longCalls.callLong(() -> "never")).isInstanceOf(DatabaseUnavailableException.class);
+    }
+
+    @Test
+    void givenALongUnitOutlivesTheTimeBudget_whenADeadlockComes_thenItIsStillRetried() throws Exception {
+        DatabaseResilience resilience = policies(3, 10, Duration.ofMillis(1));
+        AtomicInteger attempts = new AtomicInteger();
+
+        Object result = resilience.callLong(() -> {
+            Thread.sleep(20);
+            if (attempts.incrementAndGet() == 1) {
+                throw wrapped("40P01");
+            }
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
     void givenTheBulkheadIsFull_whenAnotherCallComes_thenItIsRefusedWith503() throws Exception {
         DatabaseResilience resilience = policies(1, 1);
         CountDownLatch holding = new CountDownLatch(1);

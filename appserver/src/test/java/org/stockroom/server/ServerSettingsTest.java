@@ -32,6 +32,7 @@ class ServerSettingsTest {
         assertThat(settings.databasePoolSize()).isEqualTo(10);
         assertThat(settings.idempotencyTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.maxBodyBytes()).isEqualTo(64 * 1024);
+        assertThat(settings.maxImportBytes()).isEqualTo(256L * 1024 * 1024);
     }
 
     @Test
@@ -87,6 +88,7 @@ class ServerSettingsTest {
                 Map.entry("STOCKROOM_TLS_KEYSTORE", "/etc/stockroom/server.p12"),
                 Map.entry("STOCKROOM_TLS_KEYSTORE_PASSWORD", "keystore secret"),
                 Map.entry("STOCKROOM_MAX_BODY_BYTES", "1048576"),
+                Map.entry("STOCKROOM_MAX_IMPORT_BYTES", "10000000000"),
                 Map.entry("STOCKROOM_LOGIN_CONCURRENCY", "3"),
                 Map.entry("STOCKROOM_LOGIN_FAILURES_PER_USER_AND_ADDRESS", "4"),
                 Map.entry("STOCKROOM_LOGIN_FAILURES_PER_ADDRESS", "0"),
@@ -99,7 +101,7 @@ class ServerSettingsTest {
                 Path.of("/var/lib/stockroom").toAbsolutePath(), 5433, false, 25, Duration.ofHours(2),
                 Optional.of(" a long secret "), Duration.ofMinutes(30), Duration.ZERO, new ServerSettings.RateLimits(7, 0),
                 Optional.of(new ServerSettings.Tls(Path.of("/etc/stockroom/server.p12").toAbsolutePath(),
-                        "keystore secret")), 1_048_576,
+                        "keystore secret")), 1_048_576, 10_000_000_000L,
                 new ServerSettings.LogIns(3, 4, 0, 50, Duration.ofMinutes(5)),
                 TrustedProxies.parse("127.0.0.1, 10.0.0.0/8"), Duration.ofSeconds(5)));
     }

@@ -41,10 +41,23 @@ public final class Benchmark {
             return;
         }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.print(Options.USAGE + LedgerDepthBenchmark.USAGE);
+            System.out.print(Options.USAGE + LedgerDepthBenchmark.USAGE + ImportBenchmark.USAGE);
             return;
         }
         Path root = Path.of(System.getProperty("stockroom.root", ".")).toAbsolutePath().normalize();
+        if (ImportBenchmark.requested(args)) {
+            ImportBenchmark imports;
+            try {
+                imports = ImportBenchmark.parse(args, root, System.out);
+            } catch (IllegalArgumentException e) {
+                System.err.println("stockroom-bench: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            System.out.println();
+            System.out.println(imports.run());
+            return;
+        }
         if (LedgerDepthBenchmark.requested(args)) {
             LedgerDepthBenchmark ledgerDepth;
             try {

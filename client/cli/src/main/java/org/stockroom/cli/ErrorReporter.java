@@ -1,6 +1,8 @@
 package org.stockroom.cli;
 
 import org.stockroom.client.FieldError;
+import org.stockroom.client.Imports;
+import org.stockroom.client.RowError;
 import org.stockroom.client.NotAuthenticatedException;
 import org.stockroom.client.ProblemException;
 import org.stockroom.client.ServerUnreachableException;
@@ -14,6 +16,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.UncheckedIOException;
 
 /**
@@ -51,8 +54,22 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
         if (failure instanceof ProblemException problem) {
             err.println("error: " + problem.problem().message());
             for (FieldError error : problem.errors()) {
-                err.println("  " + field(error.pointer()) + ": " + error.message());
+                if (error.pointer() != null || error.message() != null) {
+                    err.println("  " + field(error.pointer()) + ": " + error.message());
+                }
             }
+            List<RowError> rows = Imports.rowErrors(problem);
+            for (RowError row : rows) {
+                err.println("  line " + row.line() + (row.column() == null ? "" : ", " + row.column()) + ": " + row.reason());
+            }
+            long more = Imports.errorCount(problem) - rows.size();
+            if (!rows.isEmpty() && more > 0) {
+                err.println("  ... and " + more + " more");
+            }
+            return ExitCode.REFUSED;
+        }
+        if (failure instanceof java.util.concurrent.CancellationException) {
+            err.println("error: cancelled");
             return ExitCode.REFUSED;
         }
         if (failure instanceof ServerUnreachableException unreachable) {

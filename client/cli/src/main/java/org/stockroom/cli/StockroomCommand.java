@@ -1,6 +1,8 @@
 package org.stockroom.cli;
 
 import org.stockroom.cli.audit.AuditCommand;
+import org.stockroom.cli.csv.ExportCommand;
+import org.stockroom.cli.csv.ImportCommand;
 import org.stockroom.cli.location.LocationCommand;
 import org.stockroom.cli.lot.LotsCommand;
 import org.stockroom.cli.movement.MovementsCommand;
@@ -54,7 +56,7 @@ import java.util.Optional;
                 StocktakeCommand.class,
                 ReserveCommand.class, ReservationsCommand.class, ReleaseCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, PasswordCommand.class,
-                UserCommand.class, AuditCommand.class},
+                UserCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -232,6 +234,11 @@ public final class StockroomCommand {
     /** Where to ask for user names and passwords. */
     public Prompter prompter() {
         return prompter;
+    }
+
+    /** Standard output, for what a command writes as it is (an export's CSV). */
+    public PrintWriter out() {
+        return out;
     }
 
     /** For notes beside the result, such as a warning; standard error. */

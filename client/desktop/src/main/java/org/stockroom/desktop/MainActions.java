@@ -39,6 +39,11 @@ final class MainActions {
 
         void refresh();
 
+        void importCsv();
+
+        /** Saves an export (products, locations, stock or movements) to a file the user chooses. */
+        void export(String kind);
+
         void logOut();
 
         void quit();
@@ -55,6 +60,7 @@ final class MainActions {
     private final Action editProduct;
     private final Action newLocation;
     private final Action reload;
+    private JMenuItem importCsv;
 
     MainActions(Commands commands) {
         this.commands = commands;
@@ -81,6 +87,21 @@ final class MainActions {
         JMenuItem quit = new JMenuItem("Quit");
         quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
         quit.addActionListener(event -> commands.quit());
+        importCsv = new JMenuItem("Import CSV...");
+        importCsv.setName("importCsv");
+        importCsv.addActionListener(event -> commands.importCsv());
+        JMenu export = new JMenu("Export CSV");
+        export.setName("exportCsv");
+        for (String[] item : new String[][]{{"products", "Products..."}, {"locations", "Locations..."},
+                {"stock", "Stock levels..."}, {"movements", "Ledger (movements)..."}}) {
+            JMenuItem exportItem = new JMenuItem(item[1]);
+            exportItem.setName("export-" + item[0]);
+            exportItem.addActionListener(event -> commands.export(item[0]));
+            export.add(exportItem);
+        }
+        file.add(importCsv);
+        file.add(export);
+        file.addSeparator();
         file.add(logOut);
         file.add(quit);
 
@@ -126,6 +147,9 @@ final class MainActions {
         stockActions().forEach(action -> action.setEnabled(session.mayMoveStock()));
         reservations.setEnabled(true);  // a viewer may look at them; reserving and releasing stay off in the dialog
         catalogueActions().forEach(action -> action.setEnabled(session.mayEditCatalogue()));
+        if (importCsv != null) {
+            importCsv.setEnabled(session.mayEditCatalogue());  // imports are a manager's
+        }
     }
 
     /** Edit product needs a selected product, and a role that may edit the catalogue. */

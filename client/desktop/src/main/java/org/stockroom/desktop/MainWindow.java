@@ -1,6 +1,8 @@
 package org.stockroom.desktop;
 
+import org.stockroom.client.Exports;
 import org.stockroom.client.ProblemException;
+import org.stockroom.desktop.csv.ImportDialog;
 import org.stockroom.client.model.Location;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementType;
@@ -20,6 +22,7 @@ import org.stockroom.desktop.reservations.ReservationsDialog;
 import org.stockroom.desktop.stocktake.StocktakeDialog;
 
 import javax.swing.JFrame;
+import javax.swing.JFileChooser;
 import javax.swing.JOptionPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
@@ -217,6 +220,33 @@ public final class MainWindow extends JFrame {
             if (tabs.getSelectedComponent() == purchaseOrders) {
                 purchaseOrders.reload();
             }
+        }
+
+        @Override
+        public void importCsv() {
+            new ImportDialog(MainWindow.this, connection, summary -> {
+                statusBar.showMessage("Imported " + summary.kind() + ": " + summary.created() + " created, "
+                        + summary.updated() + " updated.");
+                loadLocations();
+                products.reload();
+                details.refresh();
+            }).open();
+        }
+
+        @Override
+        public void export(String kind) {
+            JFileChooser chooser = new JFileChooser();
+            chooser.setSelectedFile(new java.io.File(kind + ".csv"));
+            if (chooser.showSaveDialog(MainWindow.this) != JFileChooser.APPROVE_OPTION) {
+                return;
+            }
+            java.nio.file.Path target = chooser.getSelectedFile().toPath();
+            statusBar.showMessage("Exporting " + kind + "...");
+            connection.run(() -> {
+                        connection.client().exports().download(Exports.Kind.of(kind), Exports.Filter.ALL, target);
+                        return target;
+                    }, saved -> statusBar.showMessage("Exported " + kind + " to " + saved + "."),
+                    MainWindow.this::actionFailed);
         }
 
         @Override

@@ -12,6 +12,7 @@ import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.assertj.swing.fixture.JProgressBarFixture;
 import org.assertj.swing.fixture.JTableFixture;
 import org.assertj.swing.timing.Condition;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import org.stockroom.testing.StockroomTestServer;
 
 import javax.imageio.ImageIO;
 import javax.swing.JLabel;
+import javax.swing.JMenuItem;
 import javax.swing.JTable;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
@@ -690,6 +692,74 @@ class DesktopIT {
     /** Types a count into the Counted cell of a row and presses Enter, as a clerk does. */
     private static void enterCount(JTableFixture lines, int row, String count) {
         lines.enterValue(TableCell.row(row).column(2), count);
+    }
+
+    /**
+     * The Import dialog from the File menu: a refused file lists its bad rows in the table; an upload
+     * slowed down on its way can be cancelled part-way, and then nothing is imported; a good file
+     * says what it did. The picture docs/images/desktop-import.png is taken here.
+     */
+    @Test
+    void theImportDialogListsBadRowsCancelsAnUploadForRealAndImportsAGoodFile() throws Exception {
+        window = logInAs(Role.MANAGER);
+        Path directory = Files.createTempDirectory("stockroom-import-");
+        Path bad = Files.writeString(directory.resolve("products.csv"), "sku,name,unitOfMeasure,reorderPoint\n"
+                + "HINGE-" + suffix + ",\"Hinge, 75 mm\",EA,10\n"
+                + "bad sku,Bolt,EA,5\n"
+                + "NAIL-" + suffix + ",Nails,EA,2.5\n"
+                + "HINGE-" + suffix + ",Hinge again,EA,10\n"
+                + "WASHER-" + suffix + ",,EA,1\n");
+        StringBuilder many = new StringBuilder("code,name\n");
+        for (int i = 0; i < 400_000; i++) {  // about 10 MB: more than the sockets buffer on the way
+            many.append("SLOW-").append(suffix).append('-').append(i).append(",Bin ").append(i).append('\n');
+        }
+        Path slow = Files.writeString(directory.resolve("bins.csv"), many);
+        Path good = Files.writeString(directory.resolve("shelves.csv"), "code,name\nSHELF-" + suffix
+                + "-1,Top shelf\nSHELF-" + suffix + "-2,\"Bottom shelf, left\"\n");
+
+        JMenuItem importCsv = GuiActionRunner.execute(() -> window.robot().finder()
+                .findByName(window.target(), "importCsv", JMenuItem.class, false));
+        GuiActionRunner.execute(() -> importCsv.doClick());
+        DialogFixture dialog = WindowFinder.findDialog("ImportDialog").withTimeout(5_000).using(robot);
+
+        // Bad rows: every one listed, by line and column; nothing imported.
+        dialog.comboBox("kind").selectItem("products");
+        setText(dialog, "file", bad.toString());
+        dialog.button("ok").click();
+        JTableFixture errors = dialog.table("errors");
+        awaitTrue("the bad rows listed", () -> errors.rowCount() == 4);
+        assertThat(java.util.Arrays.stream(errors.contents()).map(row -> row[0] + " " + row[1]).toList())
+                .containsExactly("3 sku", "4 reorderPoint", "5 sku", "6 name");
+        assertThat(label(dialog, "message")).contains("Nothing was imported: 4 bad rows");
+        screenshot(dialog.target(), "desktop-import.png");
+
+        // A slow upload, cancelled part-way: the bar stopped short, and nothing arrived.
+        dialog.comboBox("kind").selectItem("locations");
+        setText(dialog, "file", slow.toString());
+        proxy.delay(150);
+        dialog.button("ok").click();
+        JProgressBarFixture bar = dialog.progressBar("progress");
+        awaitTrue("some of the file sent", () -> GuiActionRunner.execute(() -> bar.target().getValue()) > 0);
+        dialog.button("cancel").click();
+        awaitTrue("the dialog saying it was cancelled", () -> label(dialog, "message").startsWith("Cancelled"));
+        proxy.delay(0);
+        assertThat(GuiActionRunner.execute(() -> bar.target().getValue())).isLessThan(1000);
+        try (StockroomClient admin = adminClient()) {
+            assertThat(admin.locations().all()).noneMatch(location -> location.code().startsWith("SLOW-" + suffix));
+        }
+
+        // A good file.
+        setText(dialog, "file", good.toString());
+        dialog.button("ok").click();
+        awaitTrue("the import reported", () -> label(dialog, "message").startsWith("Imported 2 rows: 2 created"));
+        assertThat(errors.rowCount()).isZero();
+        dialog.button("cancel").click();
+        awaitTrue("the dialog closed", () -> !dialog.target().isShowing());
+    }
+
+    private static void setText(DialogFixture dialog, String name, String text) {
+        JTextComponent field = dialog.textBox(name).target();
+        GuiActionRunner.execute(() -> field.setText(text));
     }
 
     private static StockroomClient adminClient() {

@@ -48,6 +48,10 @@ final class ProblemReader {
         Map<String, Object> extensions = new LinkedHashMap<>(json);
         extensions.keySet().removeAll(STANDARD_MEMBERS);
         extensions.values().removeIf(value -> value == null);
+        if (json.get("errors") instanceof List<?> errors && !errors.isEmpty()
+                && errors.getFirst() instanceof Map<?, ?> first && first.containsKey("line")) {
+            extensions.put("rowErrors", errors);  // invalid-rows: line, column, reason (Imports.rowErrors)
+        }
         return new Problem(
                 string(json.get("type")),
                 string(json.get("title")),

@@ -62,6 +62,8 @@ public final class StockroomClient implements AutoCloseable {
     private final Auth auth;
     private final Users users;
     private final Lots lots;
+    private final Imports imports;
+    private final Exports exports;
 
     private StockroomClient(Builder builder) {
         this.server = builder.server;
@@ -80,6 +82,8 @@ public final class StockroomClient implements AutoCloseable {
         this.auth = new Auth(transport);
         this.users = new Users(transport);
         this.lots = new Lots(transport);
+        this.imports = new Imports(transport);
+        this.exports = new Exports(transport);
     }
 
     public static StockroomClient create(URI server) {
@@ -166,6 +170,16 @@ public final class StockroomClient implements AutoCloseable {
     /** User accounts; for administrators. */
     public Users users() {
         return users;
+    }
+
+    /** CSV imports of products, locations and opening stock, streamed from a file; for managers. */
+    public Imports imports() {
+        return imports;
+    }
+
+    /** CSV exports of products, locations, stock levels and the ledger, streamed to a file. */
+    public Exports exports() {
+        return exports;
     }
 
     @Override

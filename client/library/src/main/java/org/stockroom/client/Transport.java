@@ -271,6 +271,41 @@ final class Transport implements AutoCloseable {
         return mayPass(failure, Call.get("/"));
     }
 
+    /**
+     * A request to the API with the bearer token and the given timeout, for calls that send or read
+     * a body of their own rather than JSON (the CSV imports and exports).
+     */
+    HttpRequest.Builder request(String pathAndQuery, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + pathAndQuery)).timeout(timeout);
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return request;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** What a failed exchange of {@link #request} is: no connection, or an error answer as its exception. */
+    StockroomClientException failure(IOException failure, Duration timeout) {
+        return new ServerUnreachableException(server, FailureReasons.reasonFor(failure, server, connectTimeout, timeout),
+                failure);
+    }
+
+    ProblemException problemOf(int status, HttpHeaders headers, String body) {
+        return problemOf(status, headers, body, bearerToken != null);
+    }
+
+    <T> T readJson(String body, Type type) {
+        try {
+            return jsonb.fromJson(body, type);
+        } catch (JsonbException e) {
+            throw new StockroomClientException("the server at " + server
+                    + " sent a response this client does not understand: " + e.getMessage(), e);
+        }
+    }
+
     /** An error answer as the exception it stands for: 401 and 403 have their own. */
     private ProblemException problemOf(int status, HttpHeaders headers, String body, boolean tokenSent) {
         String contentType = headers.firstValue("Content-Type").orElse(null);

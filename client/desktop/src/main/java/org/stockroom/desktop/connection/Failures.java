@@ -16,8 +16,8 @@ public final class Failures {
     public static String describe(Exception failure) {
         if (failure instanceof ProblemException problem) {
             String message = problem.problem().message();
-            if (!problem.errors().isEmpty()) {
-                message += "\n" + problem.errors().stream()
+            if (problem.errors().stream().anyMatch(error -> error.message() != null)) {
+                message += "\n" + problem.errors().stream().filter(error -> error.message() != null)
                         .map(Failures::describe)
                         .collect(Collectors.joining("\n"));
             }
