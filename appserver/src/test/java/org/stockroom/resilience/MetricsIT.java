@@ -29,8 +29,8 @@ class MetricsIT {
     void givenNoBulkheadLimitIsConfigured_theBulkheadIsTwiceThePool() {
         String metrics = metricsText();
 
-        // The test server runs a pool of 2 (StockroomTestServer) and sets no bulkhead limit.
-        assertThat(metrics).containsPattern("(?m)^stockroom_database_bulkhead_max(\\{[^}]*\\})? 4(\\.0)?$");
+        // The test server runs a pool of 2 and a bulkhead of 2 (StockroomTestServer).
+        assertThat(metrics).containsPattern("(?m)^stockroom_database_bulkhead_max(\\{[^}]*\\})? 2(\\.0)?$");
     }
 
     @Test
