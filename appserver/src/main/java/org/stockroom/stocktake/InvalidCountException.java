@@ -1,26 +1,11 @@
 package org.stockroom.stocktake;
 
-import org.stockroom.rules.RuleViolation;
+import org.stockroom.rules.InvalidFieldsException;
 
-import java.util.List;
-
-/** A counted quantity that no shelf can hold: negative, or (for now) one the ledger cannot record. */
-public class InvalidCountException extends RuleViolation {
-
-    private final String message;
+/** A counted quantity that no shelf can hold, such as a negative one; the violation names the field "counted". */
+public class InvalidCountException extends InvalidFieldsException {
 
     public InvalidCountException(String message) {
-        super("counted " + message);
-        this.message = message;
-    }
-
-    @Override
-    public Rule rule() {
-        return Rule.INVALID_FIELDS;
-    }
-
-    @Override
-    public List<FieldViolation> fieldViolations() {
-        return List.of(new FieldViolation("counted", message));
+        super("counted", message);
     }
 }
