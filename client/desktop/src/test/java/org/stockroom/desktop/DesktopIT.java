@@ -635,10 +635,26 @@ class DesktopIT {
         awaitTrue("the first one released", () -> held.contents()[rowOf(held, "SO-" + suffix, 2)][5].equals("released"));
         awaitTrue("only the second holds stock", () ->
                 java.util.Arrays.equals(stock.contents()[0], new String[] {shelf, "12", "2", "10"}));
+        String second = held.contents()[rowOf(held, "SO-2-" + suffix, 2)][0];
         GuiActionRunner.execute(() -> {
             reservations.target().dispose();
             return null;
         });
+
+        // The order ships: an issue against the second reservation takes its 2 out of it.
+        window.button("issue").click();
+        DialogFixture issue = WindowFinder.findDialog("MovementDialog").withTimeout(5_000).using(robot);
+        issue.textBox("quantity").setText("2");
+        issue.comboBox("from").replaceText(shelf);
+        issue.textBox("reservation").setText(second);
+        issue.button("ok").click();
+        awaitClosed(issue);
+        awaitTrue("10 on hand, nothing reserved, 10 available", () ->
+                java.util.Arrays.equals(stock.contents()[0], new String[] {shelf, "10", "0", "10"}));
+        try (StockroomClient admin = adminClient()) {
+            assertThat(admin.reservations().get(Long.parseLong(second)).value().status())
+                    .isEqualTo(org.stockroom.client.model.ReservationStatus.CONSUMED);
+        }
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class MovementDialog extends FormDialog {
     private final JTextField reference;
     private final JTextField lot;
     private final JTextField expiresOn;
+    private final JTextField reservation;
     private final Timer lookUp;
     private boolean lotTracked;
     private final RequestKeys keys = new RequestKeys();
@@ -61,6 +62,9 @@ public final class MovementDialog extends FormDialog {
                 ? "Lot (blank: first to expire)" : "Lot", "lot", new JTextField(16));
         expiresOn = type == MovementType.RECEIVE || type == MovementType.ADJUST
                 ? addField("Expires on (YYYY-MM-DD)", "expiresOn", new JTextField(10)) : null;
+        // An issue for an order that reserved stock takes it out of that reservation (Stock -> Reservations lists them).
+        reservation = type == MovementType.ISSUE
+                ? addField("Reservation (number; blank: none)", "reservation", new JTextField(8)) : null;
         lookUp = new Timer(300, event -> lookUpLotTracking());
         lookUp.setRepeats(false);
         sku.getDocument().addDocumentListener(new DocumentListener() {
@@ -150,6 +154,9 @@ public final class MovementDialog extends FormDialog {
         if (expiresOn != null && lotTracked && !text(expiresOn).isEmpty() && date(expiresOn) == null) {
             problems.add("The expiry date must be a date such as 2027-01-31.");
         }
+        if (reservation != null && !text(reservation).isEmpty() && reservationNumber() == null) {
+            problems.add("The reservation must be its number, such as 17.");
+        }
         return problems;
     }
 
@@ -157,12 +164,26 @@ public final class MovementDialog extends FormDialog {
     protected void submit() {
         NewMovement movement = new NewMovement(type, text(sku), number(quantity),
                 from == null ? null : selected(from), to == null ? null : selected(to), textOrNull(reason), textOrNull(reference),
-                lotTracked ? textOrNull(lot) : null, lotTracked && expiresOn != null ? date(expiresOn) : null);
+                lotTracked ? textOrNull(lot) : null, lotTracked && expiresOn != null ? date(expiresOn) : null)
+                .withReservation(reservationNumber());
         String key = keys.keyFor(movement);
         connection.run(() -> connection.client().movements().record(movement, key), recorded -> {
             succeeded();
             onRecorded.accept(recorded);
         }, this::refused);
+    }
+
+    /** The reservation's number in its field, or null when there is none, or it is blank or no number. */
+    private Long reservationNumber() {
+        if (reservation == null || text(reservation).isEmpty()) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(text(reservation));
+            return number > 0 ? number : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The date in the field, or null when it is blank or not a date. */
