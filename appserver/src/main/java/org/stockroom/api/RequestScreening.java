@@ -42,6 +42,8 @@ public class RequestScreening implements ContainerRequestFilter {
     @ConfigProperty(name = JsonBodyScreening.MAX_BODY_BYTES)
     int maxBodyBytes;
 
+    private static final java.util.regex.Pattern IMPORT_PATH = java.util.regex.Pattern.compile("/?(api/v1/)?imports/");
+
     @Inject
     @ConfigProperty(name = "stockroom.http.max-import-bytes")
     long maxImportBytes;
@@ -49,7 +51,7 @@ public class RequestScreening implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         // A CSV import is streamed to disk, never held: it has its own, larger limit.
-        boolean isImport = request.getUriInfo().getPath(true).matches("/?(api/v1/)?imports/.*");
+        boolean isImport = IMPORT_PATH.matcher(request.getUriInfo().getPath(true)).lookingAt();
         requireDeclaredLengthWithinLimit(request.getHeaderString(HttpHeaders.CONTENT_LENGTH),
                 isImport ? maxImportBytes : maxBodyBytes);
         requireReadableContentType(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
