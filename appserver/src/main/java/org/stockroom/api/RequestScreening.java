@@ -21,6 +21,7 @@ import org.stockroom.problem.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns away requests that no resource should see, before any of them is matched:
@@ -38,11 +39,11 @@ import java.util.Map;
 @ApplicationScoped
 public class RequestScreening implements ContainerRequestFilter {
 
+    private static final Pattern IMPORT_PATH = Pattern.compile("/?(api/v1/)?imports/");
+
     @Inject
     @ConfigProperty(name = JsonBodyScreening.MAX_BODY_BYTES)
     int maxBodyBytes;
-
-    private static final java.util.regex.Pattern IMPORT_PATH = java.util.regex.Pattern.compile("/?(api/v1/)?imports/");
 
     @Inject
     @ConfigProperty(name = "stockroom.http.max-import-bytes")

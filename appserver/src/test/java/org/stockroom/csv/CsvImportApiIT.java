@@ -4,8 +4,12 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.stockroom.testing.StockroomTestServer;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -251,6 +256,51 @@ class CsvImportApiIT {
                 (byte) 0xC3, (byte) 0x28, '\n'}).post("/imports/locations").then().statusCode(422)
                 .body("errors[0].reason", containsString("UTF-8"));
         api().accept("text/csv").get("/exports/movements?since=2026-12-01&until=2026-11-01").then().statusCode(422);
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsImported_oneByteMoreIs413AndNothingIsWritten() throws Exception {
+        long limit = StockroomTestServer.MAX_IMPORT_BYTES;
+        String fits = unique("FIT");
+        String over = unique("OVER");
+        int tempFilesBefore = leftoverImportFiles();
+
+        importCsv("products", productsFileOfSize(fits, limit)).then().statusCode(200);
+        Response declared = importCsv("products", productsFileOfSize(over, limit + 1));
+        // Sent as a stream of unknown length (chunked, no Content-Length): counted as it is read.
+        Response chunked = api().contentType("text/csv; charset=UTF-8")
+                .body(new ByteArrayInputStream(productsFileOfSize(over, limit + 1).getBytes(StandardCharsets.UTF_8)))
+                .post("/imports/products");
+
+        for (Response refused : List.of(declared, chunked)) {
+            refused.then().statusCode(413).contentType("application/problem+json")
+                    .body("type", equalTo("https://stockroom.dev/problems/body-too-large"))
+                    .body("maxBytes", equalTo((int) limit));
+        }
+        assertThat(count("select count(*) from product where sku like '" + fits + "-%'")).isPositive();
+        assertThat(count("select count(*) from product where sku like '" + over + "-%'")).isZero();
+        assertThat(leftoverImportFiles()).as("the spooled part of a refused file is deleted").isEqualTo(tempFilesBefore);
+    }
+
+    /** A products file of exactly {@code size} bytes (ASCII), rows of {@code prefix}-n with padded descriptions. */
+    private static String productsFileOfSize(String prefix, long size) {
+        StringBuilder file = new StringBuilder("sku,name,description\n");
+        int n = 0;
+        while (size - file.length() > 2_000) {
+            file.append(prefix).append('-').append(n++).append(",Padded,").append("d".repeat(1_000)).append('\n');
+        }
+        String last = prefix + "-" + n + ",Last,";
+        int padding = (int) (size - file.length() - last.length() - 1);
+        file.append(last).append("d".repeat(padding)).append('\n');
+        assertThat((long) file.length()).isEqualTo(size);
+        return file.toString();
+    }
+
+    /** The server runs in this JVM, so it spools imports into this JVM's temporary directory. */
+    private static int leftoverImportFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return (int) files.filter(file -> file.getFileName().toString().startsWith("stockroom-import-")).count();
+        }
     }
 
     private static long count(String sql) throws SQLException {

@@ -52,6 +52,8 @@ public final class StockroomTestServer {
      */
     public static final Duration RESERVATION_SWEEP = Duration.ofSeconds(1);
     /** How long a request may wait for the database bulkhead on this server (the production waits 1 s). */
+    /** The largest CSV import the shared test server reads (STOCKROOM_MAX_IMPORT_BYTES): 4 MiB. */
+    public static final long MAX_IMPORT_BYTES = 4L * 1024 * 1024;
     static final Duration BULKHEAD_WAIT = Duration.ofSeconds(15);
 
     /**
@@ -126,6 +128,10 @@ public final class StockroomTestServer {
             env.put("STOCKROOM_SESSION_CACHE_TTL", SESSION_CACHE_TTL.toString());
             env.put("STOCKROOM_EVENTS_HEARTBEAT", EVENTS_HEARTBEAT.toString());
             env.put("STOCKROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // Small enough that a test can send a file over it in a moment; the memory test, whose
+            // file is larger than its heap, raises it (failsafe execution "memory-tests").
+            env.put("STOCKROOM_MAX_IMPORT_BYTES", System.getProperty("stockroom.test.max-import-bytes",
+                    Long.toString(MAX_IMPORT_BYTES)));
             // Far above what any test sends: the limits themselves are tested on a server of
             // their own (RateLimitAndTlsEdgeIT), and a 429 here would only make tests flaky.
             env.put("STOCKROOM_RATE_LIMIT_PER_USER", "100000");
