@@ -8,6 +8,7 @@ import java.util.List;
  * Writes RFC 4180 CSV: CRLF after each record; a field in double quotes (its quotes doubled) when
  * it holds a comma, a quote, a line break or surrounding white space, so that {@link CsvReader}
  * (and a spreadsheet) reads back exactly what was written. Null is written as an empty field.
+ * A field that a spreadsheet would run as a formula is written as text ({@link SpreadsheetFormulas}).
  */
 public final class CsvWriter {
 
@@ -38,7 +39,8 @@ public final class CsvWriter {
         out.flush();
     }
 
-    static String escaped(String value) {
+    static String escaped(String field) {
+        String value = SpreadsheetFormulas.guarded(field);
         boolean quote = !value.isEmpty() && (Character.isWhitespace(value.charAt(0))
                 || Character.isWhitespace(value.charAt(value.length() - 1)));
         for (int i = 0; i < value.length() && !quote; i++) {

@@ -164,10 +164,13 @@ final class ImportRows {
         return violations.isEmpty();
     }
 
-    /** The field under a column, as written; null when the file has no such column. */
+    /**
+     * The field under a column, as written, less the apostrophe an export puts before a field that a
+     * spreadsheet would read as a formula; null when the file has no such column.
+     */
     private String text(CsvReader.Record record, String column) {
         Integer index = columns.get(column);
-        return index == null ? null : record.fields().get(index);
+        return index == null ? null : SpreadsheetFormulas.unguarded(record.fields().get(index));
     }
 
     private BigDecimal decimal(CsvReader.Record record, String column, List<RowError> errors) {

@@ -144,6 +144,31 @@ class CsvImportApiIT {
     }
 
     @Test
+    void aFieldThatASpreadsheetWouldRunAsAFormulaIsExportedAsText_andImportsBackAsItWas() {
+        String sku = unique("CSVF");
+        String name = "=HYPERLINK(\"http://evil.example\",\"Click\")";
+        api().body(Map.of("sku", sku, "name", name, "description", "@SUM(1+1)", "category", "'=kept")).post("/products")
+                .then().statusCode(201);
+        String location = unique("CSVFL");
+        createLocation(location);
+        api().body(Map.of("type", "RECEIVE", "sku", sku, "to", location, "quantity", 3, "reason", "-1+1"))
+                .post("/movements").then().statusCode(201);
+
+        String products = api().accept("text/csv").get("/exports/products").then().statusCode(200)
+                .extract().asString();
+        String movements = api().accept("text/csv").get("/exports/movements?sku=" + sku).then().statusCode(200)
+                .extract().asString();
+
+        assertThat(products).contains(sku + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",'@SUM(1+1),EA,''=kept,");
+        assertThat(movements).contains(",'-1+1,");
+        String ownRow = products.lines().filter(line -> line.startsWith(sku + ",")).findFirst().orElseThrow();
+        importCsv("products", "sku,name,description,unitOfMeasure,category,reorderPoint,lotTracked\n" + ownRow + "\n")
+                .then().statusCode(200).body("unchanged", equalTo(1));
+        api().get("/products/{sku}", sku).then().body("name", equalTo(name)).body("description", equalTo("@SUM(1+1)"))
+                .body("category", equalTo("'=kept"));
+    }
+
+    @Test
     void openingStockIsRecordedAsReceiptsInTheLedger_onceOnly() throws Exception {
         String sku = unique("CSV");
         String lotted = unique("CSV");
