@@ -128,6 +128,9 @@ public final class Exports {
         HttpResponse<InputStream> response;
         try {
             response = pending.get();
+        } catch (InterruptedException e) {
+            Transport.closeWhenAnswered(pending);
+            throw e;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException failure) {
                 throw transport.failure(failure, Imports.TIMEOUT);

@@ -39,6 +39,8 @@ final class Transport implements AutoCloseable {
     private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
     /** The most lines of an error answer to an event stream request that are read for its problem. */
     private static final int MAX_ERROR_LINES = 200;
+    /** How long {@link #close()} lets requests still running finish. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final URI server;
     private final URI api;
@@ -220,7 +222,7 @@ final class Transport implements AutoCloseable {
         try {
             response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            pending.cancel(true);
+            closeWhenAnswered(pending);
             return EventStreamOutcome.failed(new ServerUnreachableException(server,
                     FailureReasons.noAnswerWithin(requestTimeout), e), null);
         } catch (ExecutionException e) {
@@ -233,7 +235,7 @@ final class Transport implements AutoCloseable {
             }
             throw new StockroomClientException("the request to " + server + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
-            pending.cancel(true);
+            closeWhenAnswered(pending);
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException(server, "interrupted while waiting", e);
         }
@@ -248,6 +250,22 @@ final class Transport implements AutoCloseable {
                     retryAfter(response.headers()));
         }
         return new EventStreamOutcome(response, null, null);
+    }
+
+    /**
+     * For a caller that stops waiting for a streamed answer. Cancelling the future instead can lose
+     * an answer that is already on its way; its unread body then holds the exchange open, and
+     * {@link HttpClient#close()} waits for it for ever. The request's own timeout bounds the wait,
+     * so the answer is let arrive and its body closed at once.
+     */
+    static <B extends AutoCloseable> void closeWhenAnswered(CompletableFuture<HttpResponse<B>> pending) {
+        pending.thenAccept(response -> {
+            try {
+                response.body().close();
+            } catch (Exception ignored) {
+                // nobody reads it
+            }
+        });
     }
 
     /** What opening an event stream came to: the response, or a failure with the wait the server asked for (or null). */
@@ -385,9 +403,21 @@ final class Transport implements AutoCloseable {
         };
     }
 
+    /**
+     * Lets requests still running finish for {@link #CLOSE_GRACE}, then aborts them: a body that a
+     * caller left unread must not keep the client, and the program closing it, from ending.
+     */
     @Override
     public void close() {
-        http.close();
+        http.shutdown();
+        try {
+            if (!http.awaitTermination(CLOSE_GRACE)) {
+                http.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            http.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         try {
             jsonb.close();
         } catch (Exception ignored) {

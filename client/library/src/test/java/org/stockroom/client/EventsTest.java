@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.stockroom.client.model.EventQuery;
 import org.stockroom.client.model.Movement;
 import org.stockroom.client.model.MovementType;
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * typed events, reconnecting with {@code Last-Event-ID} after an end, a 503 or a silence, and
  * stopping for good on a 401.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)  // a hang fails the test, not the whole build at CI's limit
 class EventsTest {
 
     private static final String MOVEMENT = "{\"id\":6,\"type\":\"ISSUE\",\"sku\":\"BOLT-1\",\"quantity\":3,\"from\":\"MAIN\","
@@ -82,6 +84,7 @@ class EventsTest {
     }
 
     @AfterEach
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)  // a class's @Timeout does not cover its lifecycle methods
     void stopServer() {
         stopping.countDown();
         client.close();
@@ -102,7 +105,7 @@ class EventsTest {
             assertThat(subscription.lastEventId()).isEqualTo("6");
             assertThat(subscription.isOpen()).isTrue();
         }
-        Request request = requests.take();
+        Request request = nextRequest();
         assertThat(request.uri()).isEqualTo("/api/v1/events?sku=BOLT-1&location=MAIN");
         assertThat(request.accept()).startsWith("text/event-stream");
         assertThat(request.authorization()).isEqualTo("Bearer the-token");
@@ -121,9 +124,9 @@ class EventsTest {
             assertThat(next()).isInstanceOf(StockroomEvent.Level.class);
             assertThat(subscription.isOpen()).isTrue();
         }
-        assertThat(requests.take().lastEventId()).isNull();
-        assertThat(requests.take().lastEventId()).isEqualTo("6");
-        assertThat(reconnectWaits.take()).isPositive();
+        assertThat(nextRequest().lastEventId()).isNull();
+        assertThat(nextRequest().lastEventId()).isEqualTo("6");
+        assertThat(nextReconnectWait()).isPositive();
     }
 
     @Test
@@ -133,7 +136,7 @@ class EventsTest {
 
         try (Subscription subscription = subscribe(EventQuery.all())) {
             assertThat(next()).isInstanceOf(StockroomEvent.Ready.class);
-            assertThat(reconnectWaits.take()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(nextReconnectWait()).isEqualTo(Duration.ofSeconds(1));
             assertThat(subscription.lastEventId()).isEqualTo("5");
         }
     }
@@ -144,7 +147,7 @@ class EventsTest {
 
         Subscription subscription = subscribe(EventQuery.all());
 
-        assertThatThrownBy(subscription::await).isInstanceOf(NotAuthenticatedException.class);
+        assertThatThrownBy(() -> subscription.await(Duration.ofSeconds(5))).isInstanceOf(NotAuthenticatedException.class);
         assertThat(subscription.isOpen()).isFalse();
         assertThat(requestCount).hasValue(1);
     }
@@ -156,7 +159,7 @@ class EventsTest {
         try (Subscription subscription = client.events().subscribe(EventQuery.all(), listener(),
                 Duration.ofMillis(300), Duration.ofMillis(20))) {
             assertThat(next()).isInstanceOf(StockroomEvent.Ready.class);
-            requests.take();
+            nextRequest();
             Request again = requests.poll(5, TimeUnit.SECONDS);
             assertThat(again).as("a second connection after the silence").isNotNull();
             assertThat(again.lastEventId()).isEqualTo("5");
@@ -176,7 +179,64 @@ class EventsTest {
         assertThat(subscription.isOpen()).isFalse();
     }
 
+    @Test
+    void givenAnAnswerOnItsWay_whenTheSubscriptionIsClosedWhileOpening_thenTheClientStillClosesAtOnce() throws Exception {
+        CountDownLatch answering = new CountDownLatch(1);
+        answers.add(exchange -> {  // the headers come only once the subscription was closed while waiting for them
+            answering.countDown();
+            Thread.sleep(200);
+            stream("event: ready\nid: 5\ndata: {\"lastMovementId\":5}\n\n", true).answer(exchange);
+        });
+        Subscription subscription = subscribe(EventQuery.all());
+        assertThat(answering.await(5, TimeUnit.SECONDS)).isTrue();
+
+        subscription.close();
+        assertThat(subscription.await(Duration.ofSeconds(5))).isTrue();
+        Thread.sleep(400);  // the answer arrives after the subscription stopped waiting for it
+
+        long start = System.nanoTime();
+        client.close();  // would wait for the unread stream for ever
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Transport.CLOSE_GRACE);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void givenAListenerThatNeverReturns_whenTheClientIsClosed_thenItAbortsTheStreamAfterTheGrace() throws Exception {
+        answers.add(stream("event: ready\nid: 5\ndata: {\"lastMovementId\":5}\n\n", true));
+        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Subscription subscription = client.events().subscribe(EventQuery.all(), event -> {
+            stuck.countDown();
+            try {
+                release.await();  // the stream's body stays unread meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, Duration.ofSeconds(30), Duration.ofMillis(20));
+        assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
+        try {
+            long start = System.nanoTime();
+            client.close();  // would wait for the open stream for ever
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Transport.CLOSE_GRACE.plusSeconds(5));
+        } finally {
+            release.countDown();
+            subscription.close();
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
+
+    private Request nextRequest() throws InterruptedException {
+        Request request = requests.poll(5, TimeUnit.SECONDS);
+        assertThat(request).as("a request within 5 s").isNotNull();
+        return request;
+    }
+
+    private Duration nextReconnectWait() throws InterruptedException {
+        Duration wait = reconnectWaits.poll(5, TimeUnit.SECONDS);
+        assertThat(wait).as("a reconnect within 5 s").isNotNull();
+        return wait;
+    }
 
     private Subscription subscribe(EventQuery query) {
         return client.events().subscribe(query, listener(), Duration.ofSeconds(30), Duration.ofMillis(20));
