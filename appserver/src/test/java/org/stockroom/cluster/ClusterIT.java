@@ -25,10 +25,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stockroom.testing.AllAtOnce.concurrently;
 
 /**
  * Three app servers on one PostgreSQL behind a real HAProxy, each server a process of the packaged
@@ -249,26 +249,6 @@ class ClusterIT {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return request.post("/movements");
-    }
-
-    private static <T> List<T> concurrently(int count, Function<Integer, T> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(90, TimeUnit.SECONDS));
-            }
-            return results;
-        }
     }
 
     private interface Check<T> {

@@ -11,18 +11,13 @@ import org.stockroom.testing.StockroomTestServer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.stockroom.testing.AllAtOnce.concurrently;
 import static org.stockroom.testing.Api.api;
 import static org.stockroom.testing.Api.as;
 import static org.stockroom.testing.Api.createLocation;
@@ -313,27 +308,6 @@ class IdempotencyApiIT {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, key);
             statement.executeQuery().close();
-        }
-    }
-
-    /** Starts all requests at once from their own threads and waits (bounded) for every answer. */
-    private static List<Response> concurrently(int requests, java.util.function.Supplier<Response> request)
-            throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return responses;
         }
     }
 }

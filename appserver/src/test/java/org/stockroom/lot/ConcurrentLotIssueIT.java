@@ -5,18 +5,12 @@ import org.stockroom.testing.Ledger;
 import org.stockroom.testing.ServerLog;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.stockroom.testing.AllAtOnce.concurrently;
 import static org.stockroom.testing.Api.api;
 import static org.stockroom.testing.Api.createLocation;
 import static org.stockroom.testing.Api.unique;
@@ -134,26 +128,5 @@ class ConcurrentLotIssueIT {
         assertThat(Ledger.inconsistentLevels()).isZero();
         api().queryParam("sku", sku).queryParam("location", location).get("/stock").then()
                 .body("items[0].onHand", equalTo(level.intValueExact()));
-    }
-
-    /** Starts all requests at once from their own threads and waits (bounded) for every answer. */
-    private static <T> List<T> concurrently(int requests, IntFunction<T> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
-            List<Future<T>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                int index = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<T> statuses = new ArrayList<>();
-            for (Future<T> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        }
     }
 }

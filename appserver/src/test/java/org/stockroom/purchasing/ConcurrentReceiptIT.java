@@ -4,15 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.stockroom.testing.Ledger;
 import org.stockroom.testing.ServerLog;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +13,7 @@ import static org.stockroom.purchasing.PurchaseOrderApiIT.createOrder;
 import static org.stockroom.purchasing.PurchaseOrderApiIT.line;
 import static org.stockroom.purchasing.PurchaseOrderApiIT.receipt;
 import static org.stockroom.purchasing.PurchaseOrderApiIT.receiptCount;
+import static org.stockroom.testing.AllAtOnce.concurrently;
 import static org.stockroom.testing.Api.api;
 import static org.stockroom.testing.Api.createLocation;
 import static org.stockroom.testing.Api.createProduct;
@@ -91,26 +85,5 @@ class ConcurrentReceiptIT {
         assertThat(Ledger.onHand(nut, dock)).isEqualTo(12 + 3).isEqualTo(Ledger.ledgerSum(nut, dock));
         assertThat(Ledger.productTotal(bolt)).isEqualTo(Ledger.levelsSum(bolt));
         assertThat(Ledger.inconsistentLevels()).isZero();
-    }
-
-    /** Starts all requests at once from their own threads and waits (bounded) for every answer. */
-    private static List<Integer> concurrently(int requests, IntFunction<Integer> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                int index = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        }
     }
 }

@@ -6,15 +6,10 @@ import org.stockroom.testing.Ledger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.stockroom.testing.AllAtOnce.concurrently;
 import static org.stockroom.testing.Api.api;
 import static org.stockroom.testing.Api.createLocation;
 import static org.stockroom.testing.Api.createProduct;
@@ -113,26 +108,5 @@ class ConcurrentReservationIT {
         assertThat(Ledger.reserved(sku, location)).isLessThanOrEqualTo(Ledger.onHand(sku, location));
         assertThat(Ledger.inconsistentReservations()).isZero();
         assertThat(Ledger.inconsistentLevels()).isZero();
-    }
-
-    /** Starts all requests at once from their own threads and waits (bounded) for every answer, in order. */
-    private static List<Integer> concurrently(int requests, IntFunction<Integer> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                int index = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        }
     }
 }

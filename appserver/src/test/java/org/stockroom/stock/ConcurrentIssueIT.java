@@ -7,14 +7,10 @@ import org.stockroom.testing.ServerLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.stockroom.testing.AllAtOnce.concurrently;
 import static org.stockroom.testing.Api.api;
 import static org.stockroom.testing.Api.createLocation;
 import static org.stockroom.testing.Api.createProduct;
@@ -115,32 +111,5 @@ class ConcurrentIssueIT {
                 .isEqualTo(Ledger.ledgerSum(sku));
         api().get("/products/{sku}", sku).then().body("onHand", equalTo((int) expected));
         assertThat(Ledger.inconsistentLevels()).isZero();
-    }
-
-    private static List<Integer> concurrently(int requests, java.util.function.Supplier<Integer> request)
-            throws Exception {
-        return concurrently(requests, i -> request.get());
-    }
-
-    /** Starts all requests at once from their own threads and waits (bounded) for every answer. */
-    private static List<Integer> concurrently(int requests, java.util.function.IntFunction<Integer> request)
-            throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                int index = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        }
     }
 }
