@@ -182,6 +182,11 @@ public final class StockroomClient implements AutoCloseable {
         return exports;
     }
 
+    /**
+     * Ends the client: requests still running, open event streams and exports among them, get 5 s
+     * to finish and are then aborted, so closing never waits on a stream nobody reads. A
+     * {@link Subscription} still open then ends, and its {@code await} throws "the client was closed".
+     */
     @Override
     public void close() {
         transport.close();

@@ -51,6 +51,7 @@ final class Transport implements AutoCloseable {
     private final InstantSource clock;
     private final RandomGenerator random;
     private final HttpClient http;
+    private volatile boolean closed;
     private final Jsonb jsonb;
     private final ProblemReader problems;
     private final String bearerToken;
@@ -206,6 +207,9 @@ final class Transport implements AutoCloseable {
      * at most the request timeout. The body is the caller's to read, line by line, and to close.
      */
     EventStreamOutcome openEventStream(String pathAndQuery, String lastEventId) {
+        if (closed) {  // not a failure that may pass: the subscription ends with it
+            return EventStreamOutcome.failed(new StockroomClientException("the client was closed"), null);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + pathAndQuery))
                 .timeout(requestTimeout)
                 .header("Accept", "text/event-stream, application/problem+json");
@@ -409,6 +413,7 @@ final class Transport implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         http.shutdown();
         try {
             if (!http.awaitTermination(CLOSE_GRACE)) {

@@ -201,27 +201,29 @@ class EventsTest {
     }
 
     @Test
-    void givenAListenerThatNeverReturns_whenTheClientIsClosed_thenItAbortsTheStreamAfterTheGrace() throws Exception {
+    void givenAListenerStillBusy_whenTheClientIsClosed_thenItAbortsTheStreamAfterTheGraceAndTheSubscriptionEnds()
+            throws Exception {
         answers.add(stream("event: ready\nid: 5\ndata: {\"lastMovementId\":5}\n\n", true));
-        CountDownLatch stuck = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Subscription subscription = client.events().subscribe(EventQuery.all(), event -> {
-            stuck.countDown();
+            busy.countDown();
             try {
                 release.await();  // the stream's body stays unread meanwhile
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, Duration.ofSeconds(30), Duration.ofMillis(20));
-        assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
-        try {
-            long start = System.nanoTime();
-            client.close();  // would wait for the open stream for ever
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Transport.CLOSE_GRACE.plusSeconds(5));
-        } finally {
-            release.countDown();
-            subscription.close();
-        }
+        assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long start = System.nanoTime();
+        client.close();  // would wait for the open stream for ever
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Transport.CLOSE_GRACE.plusSeconds(5));
+
+        release.countDown();  // the listener returns to a broken stream, and may not open it again
+        assertThatThrownBy(() -> subscription.await(Duration.ofSeconds(10)))
+                .isInstanceOf(StockroomClientException.class).hasMessage("the client was closed");
+        assertThat(requestCount).hasValue(1);
     }
 
     // ---------------------------------------------------------------------------------------------
