@@ -2,6 +2,7 @@ package org.stockroom.csv;
 
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.stockroom.testing.ServerLog;
 import org.stockroom.testing.StockroomTestServer;
 
 import java.io.ByteArrayInputStream;
@@ -86,7 +87,11 @@ class CsvImportApiIT {
                 + existing + ",Other unit,KG,1,\n"              // line 9: the unit of an existing product
                 + "too,few\n";                                  // line 10: field count
 
-        Response answer = importCsv("products", file);
+        Response answer;
+        try (ServerLog log = ServerLog.capture()) {
+            answer = importCsv("products", file);
+            assertThat(log.lines()).anyMatch(line -> line.contains("Refused an import of products (rows: 8, errors: 8)"));
+        }
 
         answer.then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("https://stockroom.dev/problems/invalid-rows"))
@@ -126,7 +131,13 @@ class CsvImportApiIT {
     @Test
     void locationsAreCreatedAndRenamed_andTheExportImportsAgainAsUnchanged() {
         String code = unique("CSVLOC");
-        importCsv("locations", "code,name\n" + code + ",Back room\n").then().statusCode(200).body("created", equalTo(1));
+        try (ServerLog log = ServerLog.capture()) {
+            importCsv("locations", "code,name\n" + code + ",Back room\n").then().statusCode(200)
+                    .body("created", equalTo(1));
+            assertThat(log.lines()).as("where the import's time went").anyMatch(line -> line.matches(
+                    "(?s).*Imported locations batch \\d+ \\(rows: 1\\): read and staged in [0-9.]+ s, "
+                            + "checked in [0-9.]+ s, written in [0-9.]+ s .*"));
+        }
         importCsv("locations", "code,name\n" + code + ",Front room\n").then().statusCode(200).body("updated", equalTo(1));
         api().get("/locations/{code}", code).then().body("name", equalTo("Front room"));
 
