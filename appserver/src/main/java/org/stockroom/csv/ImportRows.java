@@ -1,6 +1,5 @@
 package org.stockroom.csv;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -18,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /**
  * Turns the records of one file into rows to stage, checking each with the rules of the JSON API:
@@ -109,7 +110,7 @@ final class ImportRows {
         // The API's own normalisation: trimmed text, blank as absent, then the defaults of a present column.
         ProductDetails details = ProductDetails.of(request.name(), request.description(), request.unitOfMeasure(),
                 request.category(), request.reorderPoint(), request.lotTracked());
-        JsonObjectBuilder row = Json.createObjectBuilder()
+        JsonObjectBuilder row = JSON.createObjectBuilder()
                 .add("sku", request.sku())
                 .add("name", details.name());
         addNullable(row, "description", details.description());
@@ -131,7 +132,7 @@ final class ImportRows {
         if (!valid(request, record.line(), errors)) {
             return null;
         }
-        return Json.createObjectBuilder().add("code", request.code()).add("name", request.name().strip());
+        return JSON.createObjectBuilder().add("code", request.code()).add("name", request.name().strip());
     }
 
     private JsonObjectBuilder openingStock(CsvReader.Record record, List<RowError> errors) {
@@ -145,7 +146,7 @@ final class ImportRows {
         if (!valid(row, record.line(), errors)) {
             return null;
         }
-        JsonObjectBuilder staged = Json.createObjectBuilder()
+        JsonObjectBuilder staged = JSON.createObjectBuilder()
                 .add("sku", row.sku())
                 .add("location", row.location())
                 .add("quantity", row.quantity());

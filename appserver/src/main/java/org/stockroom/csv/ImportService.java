@@ -3,7 +3,6 @@ package org.stockroom.csv;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
@@ -26,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import static org.stockroom.api.Jsonp.JSON;
 
 /**
  * Imports a CSV file of products, locations or opening stock, all or nothing, in one transaction:
@@ -137,7 +138,7 @@ public class ImportService {
                 throw new InvalidRowsException(headerErrors, headerErrors.size());
             }
             List<String> present = kind.optionalColumns().stream().filter(parser::has).toList();
-            JsonArrayBuilder chunk = Json.createArrayBuilder();
+            JsonArrayBuilder chunk = JSON.createArrayBuilder();
             int chunkSize = 0;
             List<RowError> rowErrors = new ArrayList<>();
             for (CsvReader.Record record = next(csv); record != null; record = next(csv)) {
@@ -160,7 +161,7 @@ public class ImportService {
                 chunk.add(row.add("n", ++staged));
                 if (++chunkSize == STAGE_CHUNK) {
                     imports.stage(kind, chunk.build().toString());
-                    chunk = Json.createArrayBuilder();
+                    chunk = JSON.createArrayBuilder();
                     chunkSize = 0;
                 }
             }
