@@ -3,6 +3,7 @@ package org.stockroom.csv;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.stockroom.rules.ReportedViolations;
 import org.stockroom.location.NewLocationRequest;
 import org.stockroom.product.NewProductRequest;
 import org.stockroom.product.ProductDetails;
@@ -158,7 +159,7 @@ final class ImportRows {
     /** Checks a request with Bean Validation; each violation is an error of the column its property names. */
     private boolean valid(Object request, long line, List<RowError> errors) {
         Set<? extends ConstraintViolation<?>> violations = validator.validate(request);
-        violations.stream()
+        ReportedViolations.of(violations).stream()
                 .map(violation -> new RowError(line, violation.getPropertyPath().toString(), violation.getMessage()))
                 .sorted(java.util.Comparator.comparing(RowError::column))
                 .forEach(errors::add);

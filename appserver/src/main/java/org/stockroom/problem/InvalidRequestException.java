@@ -19,7 +19,13 @@ public class InvalidRequestException extends ApiException {
             String field = fieldName(error.pointer());
             return field.isEmpty() ? capitalized(error.message()) : field + " " + error.message();
         }
-        return errors.size() + " fields are invalid";
+        // A field may break several rules at once; the count is of fields, as the words say.
+        long fields = errors.stream().map(FieldError::pointer).distinct().count();
+        if (fields == 1) {
+            String field = fieldName(errors.getFirst().pointer());
+            return field.isEmpty() ? "The request is invalid" : field + " is invalid";
+        }
+        return fields + " fields are invalid";
     }
 
     private static String capitalized(String message) {

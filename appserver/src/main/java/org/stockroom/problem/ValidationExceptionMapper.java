@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.stockroom.rules.ReportedViolations;
 
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,7 @@ public class ValidationExceptionMapper implements ExceptionMapper<ConstraintViol
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
-        List<FieldError> errors = exception.getConstraintViolations().stream()
+        List<FieldError> errors = ReportedViolations.of(exception.getConstraintViolations()).stream()
                 .map(violation -> new FieldError(pointer(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldError::pointer).thenComparing(FieldError::message))
                 .toList();

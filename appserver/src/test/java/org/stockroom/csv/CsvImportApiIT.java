@@ -118,6 +118,14 @@ class CsvImportApiIT {
     }
 
     @Test
+    void aBlankSkuIsOneErrorThatItIsBlank() {
+        importCsv("products", "sku,name\n,Nameless\n").then().statusCode(422)
+                .body("errorCount", equalTo(1))
+                .body("errors[0].line", equalTo(2)).body("errors[0].column", equalTo("sku"))
+                .body("errors[0].reason", equalTo("must not be blank"));
+    }
+
+    @Test
     void theHeaderIsRequiredAndChecked() {
         importCsv("products", "").then().statusCode(422).body("errors[0].line", equalTo(1))
                 .body("errors[0].reason", containsString("header"));

@@ -36,6 +36,26 @@ class InvalidRequestExceptionTest {
     }
 
     @Test
+    void givenOneFieldBreakingSeveralRules_whenRefused_thenTheDetailNamesThatOneField() {
+        InvalidRequestException refused = new InvalidRequestException(List.of(
+                new FieldError("/sku", "size must be between 0 and 64"),
+                new FieldError("/sku", "must start with a letter or digit")));
+
+        assertThat(refused.detail()).isEqualTo("sku is invalid");
+        assertThat(refused.errors()).hasSize(2);
+    }
+
+    @Test
+    void givenTwoFieldsAndThreeErrors_whenRefused_thenTheDetailCountsTheFields() {
+        InvalidRequestException refused = new InvalidRequestException(List.of(
+                new FieldError("/name", "must not be blank"),
+                new FieldError("/sku", "size must be between 0 and 64"),
+                new FieldError("/sku", "must start with a letter or digit")));
+
+        assertThat(refused.detail()).isEqualTo("2 fields are invalid");
+    }
+
+    @Test
     void givenAnyFieldError_whenRefused_thenItIsA422InvalidFieldsProblem() {
         InvalidRequestException refused = new InvalidRequestException("/sku", "must not be blank");
 

@@ -88,6 +88,18 @@ class ProductApiIT {
     }
 
     @Test
+    void aBlankSkuIsOneErrorThatItIsBlank() {
+        api().body(Map.of("sku", "", "name", "Nameless bolt"))
+                .post("/products")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("sku must not be blank"))
+                .body("errors.pointer", equalTo(List.of("/sku")))
+                .body("errors[0].message", equalTo("must not be blank"));
+    }
+
+    @Test
     void missingRequiredFieldsAre422() {
         api().body(Map.of("description", "no sku, no name"))
                 .post("/products")
