@@ -84,6 +84,11 @@ public final class ReservationsDialog extends JDialog {
                 new Column<>("Expires", String.class, r -> SHOWN.format(r.expiresAt().atZone(zone))),
                 new Column<>("By", String.class, Reservation::createdBy)));
         table = Tables.singleSelection(reservations, "reservations");
+        // Codes, references and times are what a clerk reads here; the id and figures need little room.
+        int[] widths = {40, 130, 130, 75, 75, 70, 130, 90};
+        for (int column = 0; column < widths.length; column++) {
+            table.getColumnModel().getColumn(column).setPreferredWidth(widths[column]);
+        }
 
         this.sku.setName("reservationSku");
         this.sku.setText(sku == null ? "" : sku);
