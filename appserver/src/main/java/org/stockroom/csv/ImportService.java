@@ -11,11 +11,9 @@ import org.stockroom.security.CurrentUser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -122,9 +120,7 @@ public class ImportService {
         long errorCount = 0;
         long rows = 0;
         long staged = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file.path()),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 65536)) {
+        try (BufferedReader in = new BufferedReader(new StrictUtf8Reader(Files.newInputStream(file.path())), 65536)) {
             CsvReader csv = new CsvReader(in);
             CsvReader.Record header = next(csv);
             if (header == null || header.isBlank()) {

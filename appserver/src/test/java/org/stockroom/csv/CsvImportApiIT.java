@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.stockroom.testing.Api.api;
 import static org.stockroom.testing.Api.createLocation;
 import static org.stockroom.testing.Api.createProduct;
@@ -292,12 +293,32 @@ class CsvImportApiIT {
     }
 
     @Test
+    void aFileSavedInLatin1IsRefusedAtTheLineOfItsFirstAccent() {
+        String prefix = unique("LAT");
+        StringBuilder rows = new StringBuilder("code,name\n");
+        for (int row = 1; row <= 3_000; row++) {
+            rows.append(prefix).append('-').append(row).append(",Shelf ").append(row).append('\n');
+        }
+        byte[] good = rows.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(good, good.length + 12);
+        System.arraycopy(new byte[]{'C', 'A', 'F', 'E', ',', 'C', 'a', 'f', (byte) 0xE9, ' ', 'A', '\n'}, 0,
+                file, good.length, 12);
+
+        api().contentType("text/csv; charset=UTF-8").body(file).post("/imports/locations").then().statusCode(422)
+                .body("errorCount", equalTo(1))
+                .body("errors[0].line", equalTo(3_002))
+                .body("errors[0].reason", equalTo("is not valid UTF-8 (a CSV file is read as UTF-8)"))
+                .body("detail", startsWith("Line 3002: is not valid UTF-8"));
+    }
+
+    @Test
     void wrongMediaTypesAndCharsetsAreRefused() {
         api().body(Map.of("code", "X")).post("/imports/locations").then().statusCode(415);
         api().contentType("text/csv; charset=ISO-8859-1").body("code,name\n").post("/imports/locations")
                 .then().statusCode(415);
         api().contentType("text/csv; charset=UTF-8").body(new byte[]{'c', 'o', 'd', 'e', ',', 'n', 'a', 'm', 'e', '\n', 'A', ',',
                 (byte) 0xC3, (byte) 0x28, '\n'}).post("/imports/locations").then().statusCode(422)
+                .body("errors[0].line", equalTo(2))
                 .body("errors[0].reason", containsString("UTF-8"));
         api().accept("text/csv").get("/exports/movements?since=2026-12-01&until=2026-11-01").then().statusCode(422);
     }
