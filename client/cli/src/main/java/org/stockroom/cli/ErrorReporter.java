@@ -52,15 +52,23 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
             return ExitCode.REFUSED;
         }
         if (failure instanceof ProblemException problem) {
-            err.println("error: " + problem.problem().message());
-            for (FieldError error : problem.errors()) {
-                if (error.pointer() != null || error.message() != null) {
-                    err.println("  " + field(error.pointer()) + ": " + error.message());
+            String headline = problem.problem().message();
+            err.println("error: " + headline);
+            // One error is usually the headline itself ("name must not be blank"): then it is not said twice.
+            List<FieldError> fields = problem.errors();
+            if (!(fields.size() == 1 && saidIn(headline, fields.getFirst().message()))) {
+                for (FieldError error : fields) {
+                    if (error.pointer() != null || error.message() != null) {
+                        err.println("  " + field(error.pointer()) + ": " + error.message());
+                    }
                 }
             }
             List<RowError> rows = Imports.rowErrors(problem);
-            for (RowError row : rows) {
-                err.println("  line " + row.line() + (row.column() == null ? "" : ", " + row.column()) + ": " + row.reason());
+            if (!(rows.size() == 1 && Imports.errorCount(problem) == 1 && saidIn(headline, rows.getFirst().reason()))) {
+                for (RowError row : rows) {
+                    err.println("  line " + row.line() + (row.column() == null ? "" : ", " + row.column()) + ": "
+                            + row.reason());
+                }
             }
             long more = Imports.errorCount(problem) - rows.size();
             if (!rows.isEmpty() && more > 0) {
@@ -95,6 +103,10 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     }
 
     /** "/quantity" becomes "quantity", "/lines/0/sku" becomes "lines.0.sku". */
+    private static boolean saidIn(String headline, String message) {
+        return headline != null && message != null && !message.isBlank() && headline.contains(message);
+    }
+
     static String field(String pointer) {
         if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
             return "request";

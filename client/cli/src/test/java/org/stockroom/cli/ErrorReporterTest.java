@@ -53,6 +53,40 @@ class ErrorReporterTest {
     }
 
     @Test
+    void oneInvalidFieldThatTheDetailAlreadyNamesIsOneLine() {
+        Problem problem = new Problem(null, "Invalid fields", 422, "name must not be blank", "/api/v1/products",
+                List.of(new FieldError("/name", "must not be blank")), Map.of());
+
+        int exitCode = ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(lines()).containsExactly("error: name must not be blank");
+    }
+
+    @Test
+    void oneInvalidFieldThatTheDetailDoesNotNameIsStillListed() {
+        Problem problem = new Problem(null, "Invalid fields", 422, "Invalid fields", "/api/v1/products",
+                List.of(new FieldError("/name", "must not be blank")), Map.of());
+
+        ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(lines()).containsExactly("error: Invalid fields", "  name: must not be blank");
+    }
+
+    @Test
+    void oneBadRowOfAnImportIsOneLine() {
+        Problem problem = new Problem("https://stockroom.dev/problems/invalid-rows", "Invalid rows", 422,
+                "Line 2: is not valid UTF-8 (a CSV file is read as UTF-8); nothing was imported", "/api/v1/imports/products",
+                List.of(), Map.of("errorCount", 1,
+                        "rowErrors", List.of(Map.of("line", 2, "reason", "is not valid UTF-8 (a CSV file is read as UTF-8)"))));
+
+        ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(lines()).containsExactly(
+                "error: Line 2: is not valid UTF-8 (a CSV file is read as UTF-8); nothing was imported");
+    }
+
+    @Test
     void anUnavailableServerExitsWithTwoOnOneLine() {
         Problem problem = new Problem("https://stockroom.dev/problems/database-unavailable", "Database unavailable",
                 503, "The database could not complete the request; try again shortly", "/api/v1/movements",
