@@ -5,6 +5,7 @@ import org.stockroom.client.ProblemException;
 import org.stockroom.client.ServerUnreachableException;
 import org.stockroom.client.StockroomClientException;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** What to tell a person about a failed call: the server's own words where it gave some. */
@@ -16,7 +17,11 @@ public final class Failures {
     public static String describe(Exception failure) {
         if (failure instanceof ProblemException problem) {
             String message = problem.problem().message();
-            if (problem.errors().stream().anyMatch(error -> error.message() != null)) {
+            List<FieldError> errors = problem.errors();
+            // One invalid field is usually the message itself ("name must not be blank"): said once.
+            boolean saidAlready = errors.size() == 1 && errors.getFirst().message() != null
+                    && !errors.getFirst().message().isBlank() && message.contains(errors.getFirst().message());
+            if (!saidAlready && errors.stream().anyMatch(error -> error.message() != null)) {
                 message += "\n" + problem.errors().stream().filter(error -> error.message() != null)
                         .map(Failures::describe)
                         .collect(Collectors.joining("\n"));

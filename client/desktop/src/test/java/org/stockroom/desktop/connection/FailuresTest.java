@@ -29,6 +29,15 @@ class FailuresTest {
     }
 
     @Test
+    void oneBadFieldThatTheMessageNamesIsSaidOnce() {
+        Problem problem = new Problem("https://stockroom.dev/problems/invalid-fields", "Invalid fields", 422,
+                "name must not be blank", "/api/v1/products", List.of(new FieldError("/name", "must not be blank")),
+                Map.of());
+
+        assertThat(Failures.describe(new ProblemException(problem))).isEqualTo("name must not be blank");
+    }
+
+    @Test
     void anExpiredSessionAsksToLogInAgain() {
         Problem problem = new Problem("https://stockroom.dev/problems/unauthorized", "Unauthorized", 401,
                 "The bearer token is unknown, expired or revoked", null, List.of(), Map.of());
