@@ -56,7 +56,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
             err.println("error: " + headline);
             // One error is usually the headline itself ("name must not be blank"): then it is not said twice.
             List<FieldError> fields = problem.errors();
-            if (!(fields.size() == 1 && saidIn(headline, fields.getFirst().message()))) {
+            if (!(fields.size() == 1 && (saidIn(headline, fields.getFirst().message())
+                    || namesTheField(headline, fields.getFirst().pointer())))) {
                 for (FieldError error : fields) {
                     if (error.pointer() != null || error.message() != null) {
                         err.println("  " + field(error.pointer()) + ": " + error.message());
@@ -103,6 +104,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     }
 
     /** "/quantity" becomes "quantity", "/lines/0/sku" becomes "lines.0.sku". */
+    /** "quantity 1.5 is finer than ..." is about /quantity: the server wrote it of that one field. */
+    private static boolean namesTheField(String headline, String pointer) {
+        return headline != null && pointer != null && !pointer.isBlank()
+                && headline.startsWith(field(pointer) + " ");
+    }
+
     private static boolean saidIn(String headline, String message) {
         return headline != null && message != null && !message.isBlank() && headline.contains(message);
     }

@@ -64,6 +64,17 @@ class ErrorReporterTest {
     }
 
     @Test
+    void oneInvalidFieldThatTheDetailIsWrittenAboutIsOneLine() {
+        Problem problem = new Problem(null, "Quantity precision", 400,
+                "quantity 1.5 is finer than ANCHOR-8 is counted in: whole EA", "/api/v1/movements",
+                List.of(new FieldError("/quantity", "must have at most 0 decimal places for EA")), Map.of());
+
+        ErrorReporter.report(new ProblemException(problem), new PrintWriter(err, true));
+
+        assertThat(lines()).containsExactly("error: quantity 1.5 is finer than ANCHOR-8 is counted in: whole EA");
+    }
+
+    @Test
     void oneInvalidFieldThatTheDetailDoesNotNameIsStillListed() {
         Problem problem = new Problem(null, "Invalid fields", 422, "Invalid fields", "/api/v1/products",
                 List.of(new FieldError("/name", "must not be blank")), Map.of());

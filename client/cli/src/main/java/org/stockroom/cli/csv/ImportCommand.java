@@ -49,8 +49,16 @@ public final class ImportCommand implements java.util.concurrent.Callable<Intege
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
+        if (Files.isDirectory(file)) {
+            stockroom.err().println("error: " + file + " is a folder; name a CSV file");
+            return ExitCode.REFUSED;
+        }
         if (!Files.isRegularFile(file)) {
             stockroom.err().println("error: no such file: " + file);
+            return ExitCode.REFUSED;
+        }
+        if (!Files.isReadable(file)) {
+            stockroom.err().println("error: cannot read " + file + " (no permission)");
             return ExitCode.REFUSED;
         }
         Progress shown = new Progress(stockroom.err(), style());

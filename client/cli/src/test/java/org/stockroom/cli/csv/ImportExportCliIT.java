@@ -88,6 +88,9 @@ class ImportExportCliIT {
         assertThat(stockroom("import", "widgets", file.toString()).exitCode()).isEqualTo(2);
         assertThat(stockroom("import", "products", directory.resolve("missing.csv").toString()).err())
                 .startsWith("error: no such file");
+        Run folder = stockroom("import", "products", directory.toString());
+        assertThat(folder.exitCode()).isEqualTo(1);
+        assertThat(folder.err().lines().toList()).containsExactly("error: " + directory + " is a folder; name a CSV file");
     }
 
     @Test

@@ -19,8 +19,8 @@ public final class Failures {
             String message = problem.problem().message();
             List<FieldError> errors = problem.errors();
             // One invalid field is usually the message itself ("name must not be blank"): said once.
-            boolean saidAlready = errors.size() == 1 && errors.getFirst().message() != null
-                    && !errors.getFirst().message().isBlank() && message.contains(errors.getFirst().message());
+            boolean saidAlready = errors.size() == 1 && (saidIn(message, errors.getFirst().message())
+                    || namesTheField(message, errors.getFirst().pointer()));
             if (!saidAlready && errors.stream().anyMatch(error -> error.message() != null)) {
                 message += "\n" + problem.errors().stream().filter(error -> error.message() != null)
                         .map(Failures::describe)
@@ -38,6 +38,15 @@ public final class Failures {
             return failure.getMessage();  // already a sentence for people, e.g. about a bad server address
         }
         return "Something went wrong: " + failure;
+    }
+
+    private static boolean saidIn(String message, String fieldMessage) {
+        return fieldMessage != null && !fieldMessage.isBlank() && message.contains(fieldMessage);
+    }
+
+    /** "quantity 1.5 is finer than ..." was written about /quantity alone. */
+    private static boolean namesTheField(String message, String pointer) {
+        return pointer != null && pointer.length() > 1 && message.startsWith(pointer.replaceFirst("^/", "") + " ");
     }
 
     private static String describe(FieldError error) {

@@ -38,6 +38,16 @@ class FailuresTest {
     }
 
     @Test
+    void oneBadFieldThatTheMessageIsWrittenAboutIsSaidOnce() {
+        Problem problem = new Problem("https://stockroom.dev/problems/quantity-precision", "Quantity precision", 400,
+                "quantity 1.5 is finer than BOLT-1 is counted in: whole EA", "/api/v1/movements",
+                List.of(new FieldError("/quantity", "must have at most 0 decimal places for EA")), Map.of());
+
+        assertThat(Failures.describe(new ProblemException(problem)))
+                .isEqualTo("quantity 1.5 is finer than BOLT-1 is counted in: whole EA");
+    }
+
+    @Test
     void anExpiredSessionAsksToLogInAgain() {
         Problem problem = new Problem("https://stockroom.dev/problems/unauthorized", "Unauthorized", 401,
                 "The bearer token is unknown, expired or revoked", null, List.of(), Map.of());
