@@ -5,6 +5,7 @@ import org.stockroom.client.StockroomClient;
 import org.stockroom.client.model.NewLocation;
 import org.stockroom.client.model.NewMovement;
 import org.stockroom.client.model.NewProduct;
+import org.stockroom.client.model.NewReservation;
 import org.stockroom.security.Role;
 import org.stockroom.testing.StockroomTestServer;
 
@@ -57,11 +58,17 @@ class WatchCommandIT {
             clerk.movements().record(NewMovement.transfer(sku, BigDecimal.valueOf(4), main, shop, null, null));
         }
         awaitText(out, text -> text.lines().count() >= 5, "five lines");
+        try (StockroomClient clerk = client(Role.CLERK)) {
+            clerk.reservations().reserve(new NewReservation(sku, shop, BigDecimal.valueOf(3), "SO-" + suffix, null));
+        }
+        awaitText(out, text -> text.lines().count() >= 6, "the reservation's level");
         watching[0].interrupt();
 
         assertThat(exitCode.get(10, TimeUnit.SECONDS)).as("stderr: %s", err).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(5)).isEqualTo(
+                "level     " + sku + " at " + shop + ": 4 on hand, 3 reserved, 1 available (below its reorder point 5)");
         assertThat(lines.get(0)).startsWith("movement ").contains("RECEIVE", " 10 " + sku, "to " + main, "ref PO-" + suffix);
         assertThat(lines.get(1)).isEqualTo("level     " + sku + " at " + main + ": 10 on hand");
         assertThat(lines.get(2)).startsWith("movement ").contains("TRANSFER", "from " + main + " to " + shop);

@@ -120,7 +120,11 @@ public final class WatchCommand implements Callable<Integer> {
     }
 
     private static String level(StockLevel level) {
+        // A reservation changes no on-hand figure, only what is available: the line says so, or it would look repeated.
+        String reserved = level.reserved().signum() == 0 ? ""
+                : ", " + level.reserved().toPlainString() + " reserved, " + level.available().toPlainString() + " available";
         return "level     " + level.sku() + " at " + level.location() + ": " + level.onHand().toPlainString() + " on hand"
+                + reserved
                 + (level.onHand().compareTo(level.reorderPoint()) < 0
                         ? " (below its reorder point " + level.reorderPoint().toPlainString() + ")" : "");
     }

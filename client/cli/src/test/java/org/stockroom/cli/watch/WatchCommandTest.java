@@ -42,6 +42,10 @@ class WatchCommandTest {
                 .contains("level     BOLT-1 at A-1: 6 on hand");
         assertThat(WatchCommand.line(new StockroomEvent.Level("1235", new StockLevel("BOLT-1", "B-2", BigDecimal.valueOf(4), BigDecimal.valueOf(5))), TEXT))
                 .contains("level     BOLT-1 at B-2: 4 on hand (below its reorder point 5)");
+        StockLevel reserved = new StockLevel("BOLT-1", "A-1", BigDecimal.valueOf(6), BigDecimal.valueOf(2),
+                BigDecimal.valueOf(4), BigDecimal.valueOf(5));
+        assertThat(WatchCommand.line(new StockroomEvent.Level(null, reserved), TEXT))
+                .contains("level     BOLT-1 at A-1: 6 on hand, 2 reserved, 4 available");
         assertThat(WatchCommand.line(new StockroomEvent.Reset("1300", "too-many-missed", "Reload", 1300), TEXT))
                 .hasValueSatisfying(line -> assertThat(line).startsWith("reset ").contains("too-many-missed")
                         .doesNotContain("\n"));
