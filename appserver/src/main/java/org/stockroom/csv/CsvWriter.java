@@ -2,13 +2,15 @@ package org.stockroom.csv;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * Writes RFC 4180 CSV: CRLF after each record; a field in double quotes (its quotes doubled) when
  * it holds a comma, a quote, a line break or surrounding white space, so that {@link CsvReader}
  * (and a spreadsheet) reads back exactly what was written. Null is written as an empty field.
- * A field that a spreadsheet would run as a formula is written as text ({@link SpreadsheetFormulas}).
+ * A text field that a spreadsheet would run as a formula is written as text ({@link SpreadsheetFormulas});
+ * a {@link BigDecimal} is written as the plain number it is.
  */
 public final class CsvWriter {
 
@@ -24,7 +26,10 @@ public final class CsvWriter {
                 out.write(',');
             }
             Object field = fields.get(i);
-            if (field != null) {
+            if (field instanceof BigDecimal number) {
+                // A number the database computed is no formula, whatever its sign: an ADJUST of -2 stays -2.
+                out.write(number.toPlainString());
+            } else if (field != null) {
                 out.write(escaped(field.toString()));
             }
         }

@@ -82,7 +82,7 @@ public class ExportResource {
     @GET
     @Path("/stock")
     @Operation(summary = "Export stock levels", description = "On hand per product and location, in SKU then "
-            + "location order, also where it is 0 now: sku,location,onHand,unitOfMeasure. Role: viewer.")
+            + "location order, also where it is 0 now: sku,location,onHand,unitOfMeasure,reserved,available. Role: viewer.")
     @APIResponse(responseCode = "200", description = "The stock levels as CSV",
             content = @Content(mediaType = ImportResource.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "422", ref = ErrorResponses.INVALID_FIELDS)

@@ -34,18 +34,20 @@ public class ExportService {
     public enum ExportKind {
         PRODUCTS(List.of("sku", "name", "description", "unitOfMeasure", "category", "reorderPoint", "lotTracked"), """
                 select sku, name, description, unit_of_measure, category,
-                       cast(round(reorder_point, decimal_places) as text), cast(lot_tracked as text)
+                       round(reorder_point, decimal_places), cast(lot_tracked as text)
                   from product order by sku"""),
         LOCATIONS(List.of("code", "name"), "select code, name from location order by code"),
-        STOCK(List.of("sku", "location", "onHand", "unitOfMeasure"), """
-                select p.sku, l.code, cast(round(s.on_hand, p.decimal_places) as text), p.unit_of_measure
+        // reserved and available came with reservations: after the first four, so that readers by position still work.
+        STOCK(List.of("sku", "location", "onHand", "unitOfMeasure", "reserved", "available"), """
+                select p.sku, l.code, round(s.on_hand, p.decimal_places), p.unit_of_measure,
+                       round(s.reserved, p.decimal_places), round(s.on_hand - s.reserved, p.decimal_places)
                   from stock_level s join product p on p.id = s.product_id join location l on l.id = s.location_id
                  where (cast(?1 as text) is null or p.sku = cast(?1 as text)) and (cast(?2 as text) is null or l.code = cast(?2 as text))
                  order by p.sku, l.code"""),
         MOVEMENTS(List.of("id", "occurredAt", "type", "sku", "quantity", "from", "to", "reason", "reference", "lots",
                 "recordedBy"), """
                 select cast(m.id as text), to_char(m.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                       m.movement_type, p.sku, cast(round(m.quantity, p.decimal_places) as text), f.code, t.code,
+                       m.movement_type, p.sku, round(m.quantity, p.decimal_places), f.code, t.code,
                        m.reason, m.reference,
                        (select string_agg(lot.lot_number || '=' || cast(round(ml.quantity, p.decimal_places) as text),
                                           ';' order by lot.lot_number)

@@ -6,7 +6,8 @@ package org.stockroom.csv;
  * or command on a manager's screen. A field that starts with {@code = + - @}, a tab or a carriage
  * return, after any apostrophes, is written with one more apostrophe in front, which a spreadsheet
  * shows as text and does not display; an import takes that apostrophe off again, so an exported
- * file still imports as unchanged. No number this server writes starts with a sign.
+ * file still imports as unchanged. Numbers are not text: {@link CsvWriter} writes them as they are,
+ * a negative adjustment too.
  */
 final class SpreadsheetFormulas {
 

@@ -173,6 +173,8 @@ class CsvImportApiIT {
         createLocation(location);
         api().body(Map.of("type", "RECEIVE", "sku", sku, "to", location, "quantity", 3, "reason", "-1+1"))
                 .post("/movements").then().statusCode(201);
+        api().body(Map.of("type", "ADJUST", "sku", sku, "to", location, "quantity", -2, "reason", "Damaged"))
+                .post("/movements").then().statusCode(201);
 
         String products = api().accept("text/csv").get("/exports/products").then().statusCode(200)
                 .extract().asString();
@@ -181,6 +183,8 @@ class CsvImportApiIT {
 
         assertThat(products).contains(sku + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\",'@SUM(1+1),EA,''=kept,");
         assertThat(movements).contains(",'-1+1,");
+        // A number is no formula: a spreadsheet must read the adjustment as -2, not as the text '-2.
+        assertThat(movements).contains(",ADJUST," + sku + ",-2,,").doesNotContain("'-2");
         String ownRow = products.lines().filter(line -> line.startsWith(sku + ",")).findFirst().orElseThrow();
         importCsv("products", "sku,name,description,unitOfMeasure,category,reorderPoint,lotTracked\n" + ownRow + "\n")
                 .then().statusCode(200).body("unchanged", equalTo(1));
@@ -222,9 +226,14 @@ class CsvImportApiIT {
 
         String stock = api().accept("text/csv").get("/exports/stock?sku={sku}", sku).then().statusCode(200)
                 .extract().asString();
-        assertThat(stock).startsWith("sku,location,onHand,unitOfMeasure\r\n");
+        assertThat(stock).startsWith("sku,location,onHand,unitOfMeasure,reserved,available\r\n");
         assertThat(stock.lines().skip(1).toList())
-                .containsExactlyInAnyOrder(sku + "," + back + ",40,EA", sku + "," + front + ",5,EA");
+                .containsExactlyInAnyOrder(sku + "," + back + ",40,EA,0,40", sku + "," + front + ",5,EA,0,5");
+        api().body(Map.of("sku", sku, "location", back, "quantity", 15, "reference", "SO-" + sku)).post("/reservations")
+                .then().statusCode(201);
+        assertThat(api().accept("text/csv").get("/exports/stock?sku={sku}&location={location}", sku, back).then()
+                .statusCode(200).extract().asString().lines().skip(1).toList())
+                .containsExactly(sku + "," + back + ",40,EA,15,25");
         String ledger = api().accept("text/csv").get("/exports/movements?sku={sku}", lotted).then().statusCode(200)
                 .extract().asString();
         assertThat(ledger.lines().toList()).hasSize(3);

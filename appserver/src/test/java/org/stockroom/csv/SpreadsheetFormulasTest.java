@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,14 @@ class SpreadsheetFormulasTest {
 
         assertThat(file.toString()).isEqualTo(
                 "\"'=HYPERLINK(\"\"http://x\"\",\"\"Click\"\")\",'+1,'-2,'@SUM(A1),'\tTab,Plain,12.5,a=b\r\n");
+    }
+
+    @Test
+    void numbersAreWrittenAsNumbers_aNegativeOneToo() throws Exception {
+        StringWriter file = new StringWriter();
+        new CsvWriter(file).write(new BigDecimal("-2"), new BigDecimal("-12.500"), new BigDecimal("40"), "-2");
+
+        assertThat(file.toString()).isEqualTo("-2,-12.500,40,'-2\r\n");
     }
 
     @Test
