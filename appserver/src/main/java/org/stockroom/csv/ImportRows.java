@@ -3,10 +3,10 @@ package org.stockroom.csv;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.stockroom.rules.ReportedViolations;
 import org.stockroom.location.NewLocationRequest;
 import org.stockroom.product.NewProductRequest;
 import org.stockroom.product.ProductDetails;
+import org.stockroom.rules.ReportedViolations;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

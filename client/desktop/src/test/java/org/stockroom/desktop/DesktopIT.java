@@ -605,6 +605,10 @@ class DesktopIT {
         awaitTrue("5 of the 12 reserved in the main window", () ->
                 java.util.Arrays.equals(stock.contents()[0], new String[] {shelf, "12", "5", "7"}));
         assertThat(label(reservations, "reservationsStatus")).startsWith("Reserved 5 " + cable + " at " + shelf);
+        // Cut at the dialog's edge when long, so its tooltip holds all of it.
+        assertThat(GuiActionRunner.execute(() -> reservations.robot().finder()
+                .findByName(reservations.target(), "reservationsStatus", JLabel.class).getToolTipText()))
+                .isEqualTo(label(reservations, "reservationsStatus"));
 
         // More than is available: refused, with the server's figures, in a dialog.
         reservations.textBox("reservationQuantity").setText("8");

@@ -173,7 +173,7 @@ public final class ReservationsDialog extends JDialog {
         String shown = sku.getText().strip();
         if (shown.isEmpty()) {
             reservations.setRows(List.of());
-            status.setText("Type a SKU to see its reservations.");
+            showStatus("Type a SKU to see its reservations.");
             return;
         }
         connection.run(() -> connection.client().reservations()
@@ -181,7 +181,7 @@ public final class ReservationsDialog extends JDialog {
                 found -> {
                     reservations.setRows(found);
                     long open = found.stream().filter(r -> r.status() == ReservationStatus.OPEN).count();
-                    status.setText((done == null ? "" : done + " ") + shown + ": " + found.size() + " reservation"
+                    showStatus((done == null ? "" : done + " ") + shown + ": " + found.size() + " reservation"
                             + (found.size() == 1 ? "" : "s") + ", " + open + " open.");
                 },
                 this::refused);
@@ -261,5 +261,11 @@ public final class ReservationsDialog extends JDialog {
         if (isDisplayable()) {
             JOptionPane.showMessageDialog(this, Failures.describe(failure), "Reservations", JOptionPane.ERROR_MESSAGE);
         }
+    }
+
+    /** A long message is cut at the dialog's edge; its tooltip holds all of it. */
+    private void showStatus(String text) {
+        status.setText(text);
+        status.setToolTipText(text);
     }
 }
