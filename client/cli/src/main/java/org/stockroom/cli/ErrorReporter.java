@@ -52,20 +52,16 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
             return ExitCode.REFUSED;
         }
         if (failure instanceof ProblemException problem) {
-            String headline = problem.problem().message();
-            err.println("error: " + headline);
-            // One error is usually the headline itself ("name must not be blank"): then it is not said twice.
-            List<FieldError> fields = problem.errors();
-            if (!(fields.size() == 1 && (saidIn(headline, fields.getFirst().message())
-                    || namesTheField(headline, fields.getFirst().pointer())))) {
-                for (FieldError error : fields) {
-                    if (error.pointer() != null || error.message() != null) {
-                        err.println("  " + field(error.pointer()) + ": " + error.message());
-                    }
+            err.println("error: " + problem.problem().message());
+            for (FieldError error : problem.problem().errorsBeyondMessage()) {
+                if (error.pointer() != null || error.message() != null) {
+                    err.println("  " + field(error.pointer()) + ": " + error.message());
                 }
             }
             List<RowError> rows = Imports.rowErrors(problem);
-            if (!(rows.size() == 1 && Imports.errorCount(problem) == 1 && saidIn(headline, rows.getFirst().reason()))) {
+            // One bad row is the server's message already ("Line 2: ..."): not said twice.
+            if (!(rows.size() == 1 && Imports.errorCount(problem) == 1
+                    && problem.problem().messageSays(rows.getFirst().reason()))) {
                 for (RowError row : rows) {
                     err.println("  line " + row.line() + (row.column() == null ? "" : ", " + row.column()) + ": "
                             + row.reason());
@@ -104,16 +100,6 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
     }
 
     /** "/quantity" becomes "quantity", "/lines/0/sku" becomes "lines.0.sku". */
-    /** "quantity 1.5 is finer than ..." is about /quantity: the server wrote it of that one field. */
-    private static boolean namesTheField(String headline, String pointer) {
-        return headline != null && pointer != null && !pointer.isBlank()
-                && headline.startsWith(field(pointer) + " ");
-    }
-
-    private static boolean saidIn(String headline, String message) {
-        return headline != null && message != null && !message.isBlank() && headline.contains(message);
-    }
-
     static String field(String pointer) {
         if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
             return "request";

@@ -29,6 +29,27 @@ public record Problem(String type, String title, int status, String detail, Stri
         return "HTTP status " + status;
     }
 
+    /**
+     * The field errors to show under {@link #message()}: all of them, except when there is one and
+     * the message already says it, in its words ("name must not be blank") or of its field
+     * ("quantity 1.5 is finer than ..."), as the server writes the detail of a single invalid field.
+     */
+    public List<FieldError> errorsBeyondMessage() {
+        if (errors.size() == 1) {
+            FieldError only = errors.getFirst();
+            String field = only.pointer() == null ? "" : only.pointer().replaceFirst("^/", "");
+            if (messageSays(only.message()) || (!field.isEmpty() && message().startsWith(field + " "))) {
+                return List.of();
+            }
+        }
+        return errors;
+    }
+
+    /** Whether {@link #message()} holds this text, so that showing it again would only repeat it. */
+    public boolean messageSays(String text) {
+        return text != null && !text.isBlank() && message().contains(text);
+    }
+
     public Optional<Object> extension(String name) {
         return Optional.ofNullable(extensions.get(name));
     }

@@ -17,12 +17,9 @@ public final class Failures {
     public static String describe(Exception failure) {
         if (failure instanceof ProblemException problem) {
             String message = problem.problem().message();
-            List<FieldError> errors = problem.errors();
-            // One invalid field is usually the message itself ("name must not be blank"): said once.
-            boolean saidAlready = errors.size() == 1 && (saidIn(message, errors.getFirst().message())
-                    || namesTheField(message, errors.getFirst().pointer()));
-            if (!saidAlready && errors.stream().anyMatch(error -> error.message() != null)) {
-                message += "\n" + problem.errors().stream().filter(error -> error.message() != null)
+            List<FieldError> errors = problem.problem().errorsBeyondMessage();
+            if (errors.stream().anyMatch(error -> error.message() != null)) {
+                message += "\n" + errors.stream().filter(error -> error.message() != null)
                         .map(Failures::describe)
                         .collect(Collectors.joining("\n"));
             }
@@ -38,15 +35,6 @@ public final class Failures {
             return failure.getMessage();  // already a sentence for people, e.g. about a bad server address
         }
         return "Something went wrong: " + failure;
-    }
-
-    private static boolean saidIn(String message, String fieldMessage) {
-        return fieldMessage != null && !fieldMessage.isBlank() && message.contains(fieldMessage);
-    }
-
-    /** "quantity 1.5 is finer than ..." was written about /quantity alone. */
-    private static boolean namesTheField(String message, String pointer) {
-        return pointer != null && pointer.length() > 1 && message.startsWith(pointer.replaceFirst("^/", "") + " ");
     }
 
     private static String describe(FieldError error) {
