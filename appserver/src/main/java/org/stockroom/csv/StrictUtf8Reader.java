@@ -53,11 +53,9 @@ final class StrictUtf8Reader extends Reader {
             } else if (result.isOverflow()) {
                 return out.position() - offset;
             } else if (endOfInput) {
-                // Everything is decoded; what a decoder may still hold is written once.
-                if (!flushed) {
-                    flushed = true;
-                    decoder.flush(out);
-                }
+                // Everything is decoded; what a decoder may still hold is written, once.
+                flushed = true;
+                decoder.flush(out);
                 return out.position() > offset ? out.position() - offset : -1;
             } else if (out.position() > offset) {
                 return out.position() - offset;

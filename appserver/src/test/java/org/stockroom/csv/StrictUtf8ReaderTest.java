@@ -34,14 +34,8 @@ class StrictUtf8ReaderTest {
         file.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
 
         StringBuilder read = new StringBuilder();
-        try (Reader reader = new StrictUtf8Reader(new ByteArrayInputStream(file.toByteArray()))) {
-            char[] buffer = new char[8192];
-            assertThatThrownBy(() -> {
-                for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-                    read.append(buffer, 0, n);
-                }
-            }).isInstanceOf(MalformedInputException.class);
-        }
+        assertThatThrownBy(() -> readInto(new StrictUtf8Reader(new ByteArrayInputStream(file.toByteArray())), read))
+                .isInstanceOf(MalformedInputException.class);
 
         assertThat(read.toString()).isEqualTo(good + "LATIN-1,Caf");
     }
@@ -69,13 +63,18 @@ class StrictUtf8ReaderTest {
 
     private static String readAll(Reader reader) throws IOException {
         StringBuilder text = new StringBuilder();
+        readInto(reader, text);
+        return text.toString();
+    }
+
+    /** Reads to the end, keeping in {@code text} what was read before any failure. */
+    private static void readInto(Reader reader, StringBuilder text) throws IOException {
         char[] buffer = new char[1000];
         try (reader) {
             for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
                 text.append(buffer, 0, n);
             }
         }
-        return text.toString();
     }
 
     private static InputStream oneByteAtATime(byte[] bytes) {
